@@ -1,0 +1,245 @@
+using Portal.Domain.Common;
+using Portal.Domain.Merchants;
+using Portal.Domain.Payments;
+
+namespace Portal.Domain.Checkouts;
+
+/// <summary>
+/// What a merchant asks a customer to pay: a payment link or a checkout session, reached at <c>/pay/{token}</c>.
+/// It is paid at most once: a payment must reserve it (step 3) before its order goes to the rail, and only one
+/// payment can hold the reservation, so two methods approved at the same moment cannot both debit.
+/// </summary>
+public sealed class Checkout
+{
+    public const int DescriptionMaxLength = 200;
+    public const int ReferenceMaxLength = 64;
+    public const int ReturnUrlMaxLength = 2000;
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(90);
+
+    private Checkout()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MerchantId { get; private set; }
+
+    public string Token { get; private set; } = "";
+
+    public long AmountMinorUnits { get; private set; }
+
+    public string CurrencyCode { get; private set; } = "";
+
+    public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
+
+    public string Description { get; private set; } = "";
+
+    public string? MerchantReference { get; private set; }
+
+    public string? ReturnUrl { get; private set; }
+
+    public PaymentMethods AllowedMethods { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>The stored status; an open checkout past its expiry is expired whether or not a job has closed it yet.</summary>
+    public CheckoutStatus Status { get; private set; }
+
+    /// <summary>The payment whose order is with the rail; no other payment may start its order meanwhile.</summary>
+    public Guid? ReservedByPaymentId { get; private set; }
+
+    public Guid? PaidByPaymentId { get; private set; }
+
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    public string? CreatedBy { get; private set; }
+
+    public int Version { get; private set; }
+
+    public CheckoutStatus StatusAt(DateTimeOffset now) =>
+        Status == CheckoutStatus.Open && now >= ExpiresAt ? CheckoutStatus.Expired : Status;
+
+    public bool Allows(PaymentMethod method) => method switch
+    {
+        PaymentMethod.RealTime => AllowedMethods.HasFlag(PaymentMethods.RealTime),
+        PaymentMethod.Fast => AllowedMethods.HasFlag(PaymentMethods.Fast),
+        _ => false,
+    };
+
+    public static Checkout Create(Merchant merchant, CheckoutRequest request, DateTimeOffset now, string? createdBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+
+        Money? amount = null;
+        if (!Currency.TryFind(request.CurrencyCode, out var currency))
+        {
+            errors.Add(nameof(CheckoutRequest.CurrencyCode), $"'{request.CurrencyCode}' is not a supported ISO 4217 currency code.");
+        }
+        else if (currency.Code != merchant.CurrencyCode)
+        {
+            errors.Add(nameof(CheckoutRequest.CurrencyCode), $"{merchant.Name} settles in {merchant.CurrencyCode}; checkouts must be in {merchant.CurrencyCode}.");
+        }
+        else if (decimal.Round(request.Amount, currency.MinorUnits) != request.Amount)
+        {
+            errors.Add(nameof(CheckoutRequest.Amount), currency.MinorUnits == 0
+                ? $"{currency.Code} amounts have no decimal places."
+                : $"{currency.Code} amounts have at most {currency.MinorUnits} decimal places.");
+        }
+        else if (request.Amount <= 0)
+        {
+            errors.Add(nameof(CheckoutRequest.Amount), "The amount must be greater than zero.");
+        }
+        else if (request.Amount > merchant.MaxCheckoutAmount.Amount)
+        {
+            errors.Add(nameof(CheckoutRequest.Amount), $"The amount may be at most {merchant.MaxCheckoutAmount.Format()}.");
+        }
+        else
+        {
+            amount = Money.Of(request.Amount, currency);
+        }
+
+        var description = request.Description?.Trim() ?? "";
+        if (description.Length == 0)
+        {
+            errors.Add(nameof(CheckoutRequest.Description), "Describe what the customer pays for.");
+        }
+        else if (description.Length > DescriptionMaxLength)
+        {
+            errors.Add(nameof(CheckoutRequest.Description), $"The description has at most {DescriptionMaxLength} characters.");
+        }
+
+        var reference = string.IsNullOrWhiteSpace(request.MerchantReference) ? null : request.MerchantReference.Trim();
+        if (reference is { Length: > ReferenceMaxLength })
+        {
+            errors.Add(nameof(CheckoutRequest.MerchantReference), $"The reference has at most {ReferenceMaxLength} characters.");
+        }
+
+        var returnUrl = string.IsNullOrWhiteSpace(request.ReturnUrl) ? null : request.ReturnUrl.Trim();
+        if (returnUrl is not null &&
+            (returnUrl.Length > ReturnUrlMaxLength ||
+             !Uri.TryCreate(returnUrl, UriKind.Absolute, out var uri) ||
+             uri.Scheme is not ("https" or "http")))
+        {
+            errors.Add(nameof(CheckoutRequest.ReturnUrl), "The return URL must be an absolute http or https address.");
+        }
+
+        if (request.ExpiresAt <= now)
+        {
+            errors.Add(nameof(CheckoutRequest.ExpiresAt), "The expiry must be in the future.");
+        }
+        else if (request.ExpiresAt > now + MaxLifetime)
+        {
+            errors.Add(nameof(CheckoutRequest.ExpiresAt), $"A checkout may stay open at most {MaxLifetime.TotalDays:0} days.");
+        }
+
+        if ((request.AllowedMethods & PaymentMethods.All) == PaymentMethods.None)
+        {
+            errors.Add(nameof(CheckoutRequest.AllowedMethods), "Allow at least one payment method.");
+        }
+
+        errors.ThrowIfAny();
+
+        return new Checkout
+        {
+            Id = Guid.CreateVersion7(now),
+            MerchantId = merchant.Id,
+            Token = CheckoutToken.New(),
+            AmountMinorUnits = amount!.Value.MinorUnits,
+            CurrencyCode = amount.Value.Currency.Code,
+            Description = description,
+            MerchantReference = reference,
+            ReturnUrl = returnUrl,
+            AllowedMethods = request.AllowedMethods & PaymentMethods.All,
+            CreatedAt = now,
+            ExpiresAt = request.ExpiresAt,
+            Status = CheckoutStatus.Open,
+            CreatedBy = createdBy,
+            Version = 1,
+        };
+    }
+
+    /// <summary>Step 1: the customer picked a method. Refused unless the checkout is open for it.</summary>
+    public Payment StartPayment(PaymentMethod method, DateTimeOffset now)
+    {
+        var refusal = RefusalFor(null, now);
+        if (refusal is not null)
+        {
+            throw new CheckoutClosedException(refusal);
+        }
+        if (!Allows(method))
+        {
+            throw new DomainValidationException("Method", $"This checkout does not accept {method} payments.");
+        }
+        return Payment.Start(this, method, now);
+    }
+
+    /// <summary>
+    /// Step 3's check: the checkout accepts this payment's order, or says why not. On success the payment holds the
+    /// reservation until it succeeds or fails; the bumped version makes a concurrent reservation lose at save.
+    /// </summary>
+    public FailureReason? TryReserve(Payment payment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var refusal = RefusalFor(payment.Id, now);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (payment.CheckoutId != Id || payment.AmountMinorUnits != AmountMinorUnits || payment.CurrencyCode != CurrencyCode)
+        {
+            throw new DomainException("The payment does not belong to this checkout.");
+        }
+        ReservedByPaymentId = payment.Id;
+        Version++;
+        return null;
+    }
+
+    /// <summary>The reserving payment succeeded: the checkout is paid and refuses every further attempt.</summary>
+    public void MarkPaid(Payment payment, DateTimeOffset now)
+    {
+        if (ReservedByPaymentId != payment.Id || payment.Status != PaymentStatus.Succeeded)
+        {
+            throw new InvalidTransitionException(nameof(Checkout), Status.ToString(), CheckoutStatus.Paid.ToString());
+        }
+        Status = CheckoutStatus.Paid;
+        PaidByPaymentId = payment.Id;
+        PaidAt = now;
+        ReservedByPaymentId = null;
+        Version++;
+    }
+
+    /// <summary>The reserving payment failed: the checkout is free for another attempt.</summary>
+    public void Release(Payment payment)
+    {
+        if (ReservedByPaymentId == payment.Id)
+        {
+            ReservedByPaymentId = null;
+            Version++;
+        }
+    }
+
+    /// <summary>Closes an open checkout whose time is up (the background job does this; the status reads expired before it).</summary>
+    public bool CloseIfExpired(DateTimeOffset now)
+    {
+        if (Status != CheckoutStatus.Open || now < ExpiresAt || ReservedByPaymentId is not null)
+        {
+            return false;
+        }
+        Status = CheckoutStatus.Expired;
+        Version++;
+        return true;
+    }
+
+    private FailureReason? RefusalFor(Guid? paymentId, DateTimeOffset now) => StatusAt(now) switch
+    {
+        CheckoutStatus.Paid => FailureReason.Duplicate,
+        CheckoutStatus.Expired => FailureReason.Expired,
+        CheckoutStatus.Cancelled => FailureReason.Refused,
+        _ when ReservedByPaymentId is { } reserved && reserved != paymentId && paymentId is not null => FailureReason.Duplicate,
+        _ => null,
+    };
+}

@@ -1,0 +1,9 @@
+namespace Portal.Domain.Checkouts;
+
+public enum CheckoutStatus
+{
+    Open,
+    Paid,
+    Expired,
+    Cancelled,
+}

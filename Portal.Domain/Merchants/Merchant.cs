@@ -1,0 +1,79 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Merchants;
+
+/// <summary>A business that takes payments through Portal and settles them into its account at the rail.</summary>
+public sealed class Merchant
+{
+    private Merchant()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>ISO 18245 merchant category code, carried in EMV QR payloads.</summary>
+    public string CategoryCode { get; private set; } = "5999";
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string CountryCode { get; private set; } = "CN";
+
+    public string City { get; private set; } = "";
+
+    /// <summary>The currency the merchant settles in; checkouts are created in it.</summary>
+    public string CurrencyCode { get; private set; } = "CNY";
+
+    public Currency Currency => Currency.FromCode(CurrencyCode);
+
+    /// <summary>Where the rail credits this merchant's payments and debits its refunds.</summary>
+    public string SettlementAccount { get; private set; } = "";
+
+    /// <summary>The checkout page's accent colour, as #RRGGBB.</summary>
+    public string AccentColor { get; private set; } = "#3F51B5";
+
+    /// <summary>The largest amount one checkout may ask for, in minor units of <see cref="Currency"/>.</summary>
+    public long MaxCheckoutMinorUnits { get; private set; }
+
+    public Money MaxCheckoutAmount => Money.FromMinorUnits(MaxCheckoutMinorUnits, Currency);
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public static Merchant Create(string name, string city, Currency currency, AccountNumber settlementAccount,
+        DateTimeOffset now, string countryCode = "CN", string categoryCode = "5999", decimal maxCheckoutAmount = 1_000_000m)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            errors.Add(nameof(Name), "A merchant name has 1 to 100 characters.");
+        }
+        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > 60)
+        {
+            errors.Add(nameof(City), "A city has 1 to 60 characters.");
+        }
+        if (countryCode is not { Length: 2 } || !countryCode.All(char.IsAsciiLetterUpper))
+        {
+            errors.Add(nameof(CountryCode), "A country is a two-letter ISO 3166 code.");
+        }
+        if (categoryCode is not { Length: 4 } || !categoryCode.All(char.IsAsciiDigit))
+        {
+            errors.Add(nameof(CategoryCode), "A merchant category code has four digits.");
+        }
+        errors.ThrowIfAny();
+
+        return new Merchant
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name.Trim(),
+            City = city.Trim(),
+            CountryCode = countryCode,
+            CategoryCode = categoryCode,
+            CurrencyCode = currency.Code,
+            SettlementAccount = settlementAccount.Value,
+            MaxCheckoutMinorUnits = Money.Of(maxCheckoutAmount, currency).MinorUnits,
+            CreatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using Portal.Domain.Checkouts;
+using Portal.Domain.Merchants;
+
+namespace Portal.Domain.Payments;
+
+/// <summary>
+/// One unit of work over checkouts and payments: what it loads it tracks, and <see cref="SaveChangesAsync"/> writes
+/// every change at once, or throws <see cref="Common.ConcurrencyConflictException"/> when another writer got there first.
+/// </summary>
+public interface IPaymentStore : IAsyncDisposable
+{
+    Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Checkout?> FindCheckoutAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Checkout?> FindCheckoutByTokenAsync(string token, CancellationToken cancellationToken = default);
+
+    Task<Payment?> FindPaymentAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Payments whose order was created before <paramref name="before"/> and whose outcome Portal does not know yet.</summary>
+    Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken = default);
+
+    void Add(Checkout checkout);
+
+    void Add(Payment payment);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,6 @@
+namespace Portal.Domain.Payments;
+
+public interface IPaymentStoreFactory
+{
+    IPaymentStore Open();
+}

@@ -1,0 +1,242 @@
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Rails;
+
+namespace Portal.Domain.Payments;
+
+/// <summary>
+/// One attempt to pay a checkout by one method. The entity owns its seven-step state machine: every change is a
+/// method that checks the step it starts from, records the instant of the step it reaches and bumps
+/// <see cref="Version"/>, the concurrency token that makes two writers of the same payment collide instead of both winning.
+/// </summary>
+public sealed class Payment
+{
+    private Payment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CheckoutId { get; private set; }
+
+    public Guid MerchantId { get; private set; }
+
+    public PaymentMethod Method { get; private set; }
+
+    public long AmountMinorUnits { get; private set; }
+
+    public string CurrencyCode { get; private set; } = "";
+
+    public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
+
+    public PaymentStatus Status { get; private set; }
+
+    /// <summary>The last step this payment completed.</summary>
+    public PaymentStep Step { get; private set; }
+
+    public DateTimeOffset MethodChosenAt { get; private set; }
+    public DateTimeOffset? DetailsEnteredAt { get; private set; }
+    public DateTimeOffset? OrderCreatedAt { get; private set; }
+    public DateTimeOffset? OrderSentAt { get; private set; }
+    public DateTimeOffset? PayeeVerifiedAt { get; private set; }
+    public DateTimeOffset? PayeeProcessedAt { get; private set; }
+    public DateTimeOffset? NotifiedAt { get; private set; }
+
+    /// <summary>The step at which the payment failed, when it did.</summary>
+    public PaymentStep? FailedAtStep { get; private set; }
+
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    public string? FailureCode { get; private set; }
+
+    public string? FailureMessage { get; private set; }
+
+    public FailureReason? Failure => FailureCode is null ? null : FailureReason.FromCode(FailureCode, FailureMessage);
+
+    /// <summary>The payer's account, masked; the full number is never stored.</summary>
+    public string? PayerAccountMasked { get; private set; }
+
+    /// <summary>The key of the submission that entered the details: a repeated submission with it is the same request.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>The rail's own reference for the settled order.</summary>
+    public string? RailReference { get; private set; }
+
+    public int Version { get; private set; }
+
+    public bool IsFinal => Status is PaymentStatus.Succeeded or PaymentStatus.Failed or PaymentStatus.Abandoned;
+
+    /// <summary>The rail knows this payment's order by the payment's id: one payment, one order.</summary>
+    public Guid OrderId => Id;
+
+    /// <summary>Step 1 → step 6: how long the payment took, human time included, as the field measures it.</summary>
+    public TimeSpan? Duration => PayeeProcessedAt - MethodChosenAt;
+
+    /// <summary>Payment speed as the field judges it: seconds per 100 units of the currency (payment time ÷ amount × 100).</summary>
+    public decimal? SecondsPer100 => Duration is { } d && AmountMinorUnits > 0
+        ? decimal.Round((decimal)d.Ticks / TimeSpan.TicksPerSecond / Amount.Amount * 100m, 4)
+        : null;
+
+    internal static Payment Start(Checkout checkout, PaymentMethod method, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        CheckoutId = checkout.Id,
+        MerchantId = checkout.MerchantId,
+        Method = method,
+        AmountMinorUnits = checkout.AmountMinorUnits,
+        CurrencyCode = checkout.CurrencyCode,
+        Status = PaymentStatus.Started,
+        Step = PaymentStep.MethodChosen,
+        MethodChosenAt = now,
+        Version = 1,
+    };
+
+    /// <summary>Step 2: the payer typed account and PIN. Only the masked account is kept.</summary>
+    public void EnterDetails(AccountNumber payer, string idempotencyKey, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        MoveTo(PaymentStep.DetailsEntered, now);
+        PayerAccountMasked = payer.Masked;
+        IdempotencyKey = idempotencyKey;
+    }
+
+    /// <summary>Step 3: the checkout accepted this payment; its order now exists.</summary>
+    public void CreateOrder(DateTimeOffset now)
+    {
+        MoveTo(PaymentStep.OrderCreated, now);
+        Status = PaymentStatus.Processing;
+    }
+
+    /// <summary>Step 4: the signed order is on its way to the rail. Saved before sending, so a crash leaves a trace to reconcile.</summary>
+    public void MarkSent(DateTimeOffset now) => MoveTo(PaymentStep.OrderSent, now);
+
+    /// <summary>Steps 5 and 6 from what the rail said, at the instants the rail reported (kept within what Portal saw).</summary>
+    public void RecordRailResult(RailResult result, DateTimeOffset now)
+    {
+        if (result.OrderId != OrderId)
+        {
+            throw new DomainException("The rail answered for another order.");
+        }
+        if (Status != PaymentStatus.Processing)
+        {
+            throw new InvalidTransitionException(nameof(Payment), Status.ToString(), result.Status.ToString());
+        }
+
+        if (result.VerifiedAt is { } verifiedAt && Step == PaymentStep.OrderSent)
+        {
+            MoveTo(PaymentStep.PayeeVerified, Clamp(verifiedAt, now));
+        }
+
+        switch (result.Status)
+        {
+            case RailOrderStatus.Accepted:
+                break;
+            case RailOrderStatus.Settled:
+                if (Step != PaymentStep.PayeeVerified)
+                {
+                    MoveTo(PaymentStep.PayeeVerified, Clamp(result.ProcessedAt ?? now, now));
+                }
+                MoveTo(PaymentStep.PayeeProcessed, Clamp(result.ProcessedAt ?? now, now));
+                Status = PaymentStatus.Succeeded;
+                RailReference = result.RailReference;
+                break;
+            case RailOrderStatus.Rejected:
+                Fail(result.Failure ?? FailureReason.Refused, now);
+                break;
+            default:
+                throw new DomainException($"Unknown rail status {result.Status}.");
+        }
+    }
+
+    /// <summary>The payment cannot go on: it fails at the step it was about to take.</summary>
+    public void Fail(FailureReason reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (IsFinal)
+        {
+            throw new InvalidTransitionException(nameof(Payment), Status.ToString(), PaymentStatus.Failed.ToString());
+        }
+        FailedAtStep = Step + 1;
+        FailedAt = now;
+        FailureCode = reason.Code;
+        FailureMessage = reason.Message;
+        Status = PaymentStatus.Failed;
+        Version++;
+    }
+
+    /// <summary>The customer moved to another method before anything was sent.</summary>
+    public void Abandon()
+    {
+        if (Status != PaymentStatus.Started)
+        {
+            throw new InvalidTransitionException(nameof(Payment), Status.ToString(), PaymentStatus.Abandoned.ToString());
+        }
+        Status = PaymentStatus.Abandoned;
+        FailureCode = FailureReason.Abandoned.Code;
+        FailureMessage = FailureReason.Abandoned.Message;
+        Version++;
+    }
+
+    /// <summary>Step 7: the result has been pushed to the customer and the merchant.</summary>
+    public void MarkNotified(DateTimeOffset now)
+    {
+        if (Status is not (PaymentStatus.Succeeded or PaymentStatus.Failed) || NotifiedAt is not null)
+        {
+            throw new InvalidTransitionException(nameof(Payment), $"{Status}/{Step}", PaymentStep.Notified.ToString());
+        }
+        NotifiedAt = Clamp(now, now);
+        Step = PaymentStep.Notified;
+        Version++;
+    }
+
+    /// <summary>The instant a step was completed, or null.</summary>
+    public DateTimeOffset? TimeOf(PaymentStep step) => step switch
+    {
+        PaymentStep.MethodChosen => MethodChosenAt,
+        PaymentStep.DetailsEntered => DetailsEnteredAt,
+        PaymentStep.OrderCreated => OrderCreatedAt,
+        PaymentStep.OrderSent => OrderSentAt,
+        PaymentStep.PayeeVerified => PayeeVerifiedAt,
+        PaymentStep.PayeeProcessed => PayeeProcessedAt,
+        PaymentStep.Notified => NotifiedAt,
+        _ => null,
+    };
+
+    public PaymentSnapshot Snapshot(string checkoutToken) => PaymentSnapshot.Of(this, checkoutToken);
+
+    // The seven-step table, one transition at a time and only forward.
+    private void MoveTo(PaymentStep next, DateTimeOffset at)
+    {
+        var allowed = Status is PaymentStatus.Started or PaymentStatus.Processing && (Step, next) switch
+        {
+            (PaymentStep.MethodChosen, PaymentStep.DetailsEntered) => Status == PaymentStatus.Started,
+            (PaymentStep.DetailsEntered, PaymentStep.OrderCreated) => Status == PaymentStatus.Started,
+            (PaymentStep.OrderCreated, PaymentStep.OrderSent) => true,
+            (PaymentStep.OrderSent, PaymentStep.PayeeVerified) => true,
+            (PaymentStep.PayeeVerified, PaymentStep.PayeeProcessed) => true,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new InvalidTransitionException(nameof(Payment), $"{Status}/{Step}", next.ToString());
+        }
+
+        switch (next)
+        {
+            case PaymentStep.DetailsEntered: DetailsEnteredAt = at; break;
+            case PaymentStep.OrderCreated: OrderCreatedAt = at; break;
+            case PaymentStep.OrderSent: OrderSentAt = at; break;
+            case PaymentStep.PayeeVerified: PayeeVerifiedAt = at; break;
+            case PaymentStep.PayeeProcessed: PayeeProcessedAt = at; break;
+        }
+        Step = next;
+        Version++;
+    }
+
+    // A rail's clock may differ from ours: keep its instants between our previous step and now, so the timeline reads forward.
+    private DateTimeOffset Clamp(DateTimeOffset at, DateTimeOffset now)
+    {
+        var floor = TimeOf(Step) ?? MethodChosenAt;
+        return at < floor ? floor : at > now ? now : at;
+    }
+}

@@ -1,0 +1,74 @@
+using Portal.Domain.Rails;
+
+namespace Portal.Domain.Payments;
+
+/// <summary>
+/// Finishes payments whose outcome Portal does not know (a crash or a rail timeout between steps 4 and 6) by asking
+/// the rail, never by guessing. A payment the rail does not know is failed only after the rail's acceptance window,
+/// when the rail can no longer take its order; one the rail cannot be asked about waits for the next round.
+/// </summary>
+public sealed class PaymentReconciler(
+    IPaymentStoreFactory stores,
+    IPaymentRail rail,
+    CheckoutFlow flow,
+    TimeProvider time,
+    PaymentFlowOptions options)
+{
+    public async Task<ReconcileReport> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<Guid> unfinished;
+        await using (var store = stores.Open())
+        {
+            unfinished = await store.FindUnfinishedPaymentsAsync(now - options.ReconcileAfter, 500, cancellationToken);
+        }
+
+        var report = new ReconcileReport();
+        foreach (var paymentId in unfinished)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var store = stores.Open();
+            var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
+            if (payment is null || payment.Status != PaymentStatus.Processing)
+            {
+                continue;
+            }
+
+            if (payment.Step == PaymentStep.OrderCreated)
+            {
+                // Step 4 is saved before an order leaves: without it, the order never left.
+                await flow.FailUndeliveredAsync(paymentId, cancellationToken);
+                report.Failed++;
+                continue;
+            }
+
+            RailResult? result;
+            try
+            {
+                result = await rail.QueryAsync(payment.OrderId, cancellationToken);
+            }
+            catch (RailUnavailableException)
+            {
+                report.Unreachable++;
+                continue;
+            }
+
+            if (result is null)
+            {
+                if (payment.OrderSentAt is { } sentAt && now - sentAt > options.RailAcceptanceWindow)
+                {
+                    await flow.FailUndeliveredAsync(paymentId, cancellationToken);
+                    report.Failed++;
+                }
+                continue;
+            }
+
+            var after = await flow.RecordRailResultAsync(result, cancellationToken);
+            if (after.IsFinal)
+            {
+                report.Finished++;
+            }
+        }
+        return report;
+    }
+}

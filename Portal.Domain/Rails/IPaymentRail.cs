@@ -1,0 +1,18 @@
+namespace Portal.Domain.Rails;
+
+/// <summary>
+/// The payee's side: a bank or acquirer that verifies and processes payment orders. Portal's only way to move
+/// money. The sandbox bank implements it over signed HTTP; a real acquirer can take its place.
+/// </summary>
+public interface IPaymentRail
+{
+    /// <summary>
+    /// Sends an order (step 4) and returns the rail's answer (steps 5 and 6, or Accepted for a rail that confirms later).
+    /// Throws <see cref="RailUnavailableException"/> when the outcome is unknown (timeout, connection lost): the
+    /// caller must not guess, and asks <see cref="QueryAsync"/> later.
+    /// </summary>
+    Task<RailResult> SubmitAsync(PaymentOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>What the rail knows of an order; null when it never received it.</summary>
+    Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default);
+}

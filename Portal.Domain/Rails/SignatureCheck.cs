@@ -1,0 +1,9 @@
+namespace Portal.Domain.Rails;
+
+public enum SignatureCheck
+{
+    Valid,
+    Malformed,
+    BadSignature,
+    Stale,
+}
