@@ -4,17 +4,17 @@ using Portal.Data;
 
 namespace Portal.Components.Account;
 
-// Remove the "else if (EmailSender is IdentityNoOpEmailSender)" block from RegisterConfirmation.razor after updating with a real implementation.
-internal sealed class IdentityNoOpEmailSender : IEmailSender<ApplicationUser>
+// Issue 5 replaces this with a sender whose mail lands in a development mailbox page.
+internal sealed class IdentityNoOpEmailSender : IEmailSender<PortalUser>
 {
     private readonly IEmailSender emailSender = new NoOpEmailSender();
 
-    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
+    public Task SendConfirmationLinkAsync(PortalUser user, string email, string confirmationLink) =>
         emailSender.SendEmailAsync(email, "Confirm your email", $"Please confirm your account by <a href='{confirmationLink}'>clicking here</a>.");
 
-    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
+    public Task SendPasswordResetLinkAsync(PortalUser user, string email, string resetLink) =>
         emailSender.SendEmailAsync(email, "Reset your password", $"Please reset your password by <a href='{resetLink}'>clicking here</a>.");
 
-    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
+    public Task SendPasswordResetCodeAsync(PortalUser user, string email, string resetCode) =>
         emailSender.SendEmailAsync(email, "Reset your password", $"Please reset your password using the following code: {resetCode}");
 }

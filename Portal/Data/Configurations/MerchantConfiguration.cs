@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Merchants;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
+{
+    public void Configure(EntityTypeBuilder<Merchant> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Name).HasMaxLength(100).IsRequired();
+        builder.Property(m => m.CategoryCode).HasMaxLength(4).IsRequired();
+        builder.Property(m => m.CountryCode).HasMaxLength(2).IsRequired();
+        builder.Property(m => m.City).HasMaxLength(60).IsRequired();
+        builder.Property(m => m.CurrencyCode).HasMaxLength(3).IsRequired();
+        builder.Property(m => m.SettlementAccount).HasMaxLength(19).IsRequired();
+        builder.Property(m => m.AccentColor).HasMaxLength(7).IsRequired();
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Ignore(m => m.Currency);
+        builder.Ignore(m => m.MaxCheckoutAmount);
+        builder.HasIndex(m => m.Name).IsUnique();
+    }
+}

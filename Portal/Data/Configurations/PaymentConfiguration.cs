@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Payments;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne<Checkout>().WithMany().HasForeignKey(p => p.CheckoutId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Step).HasConversion<string>().HasMaxLength(24);
+        builder.Property(p => p.FailedAtStep).HasConversion<string>().HasMaxLength(24);
+        builder.Property(p => p.CurrencyCode).HasMaxLength(3).IsRequired();
+        builder.Property(p => p.FailureCode).HasMaxLength(8);
+        builder.Property(p => p.FailureMessage).HasMaxLength(300);
+        builder.Property(p => p.PayerAccountMasked).HasMaxLength(24);
+        builder.Property(p => p.IdempotencyKey).HasMaxLength(64);
+        builder.Property(p => p.RailReference).HasMaxLength(64);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.Amount);
+        builder.Ignore(p => p.Failure);
+        builder.Ignore(p => p.IsFinal);
+        builder.Ignore(p => p.OrderId);
+        builder.Ignore(p => p.Duration);
+        builder.Ignore(p => p.SecondsPer100);
+        // The admin list, newest first per merchant; the checkout page's latest attempt; the reconciler's pending scan.
+        builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt });
+        builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });
+        builder.HasIndex(p => new { p.Status, p.OrderCreatedAt });
+    }
+}

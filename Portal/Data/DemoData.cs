@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Merchants;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The demo a new user meets in Development (never in Production): two merchants to show isolation, their staff, and an
+/// open payment link. The README lists the same logins; the sandbox bank seeds the matching accounts.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo!Pass123";
+    public const string DemoShop = "Demo Shop";
+    public const string OtherShop = "Other Shop";
+    public const string DemoShopSettlementAccount = "8800000000000001";
+    public const string OtherShopSettlementAccount = "8800000000000002";
+    public const string DemoLinkReference = "DEMO-0001";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var now = time.GetUtcNow();
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var demo = await EnsureMerchantAsync(db, DemoShop, "Shanghai", DemoShopSettlementAccount, now, cancellationToken);
+        var other = await EnsureMerchantAsync(db, OtherShop, "Beijing", OtherShopSettlementAccount, now, cancellationToken);
+
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        await EnsureStaffAsync(users, "owner@demo.test", "Olivia Owner", demo.Id, StaffRole.Owner);
+        await EnsureStaffAsync(users, "manager@demo.test", "Marco Manager", demo.Id, StaffRole.Manager);
+        await EnsureStaffAsync(users, "viewer@demo.test", "Vera Viewer", demo.Id, StaffRole.Viewer);
+        await EnsureStaffAsync(users, "other@demo.test", "Oscar Other", other.Id, StaffRole.Owner);
+
+        if (!await db.Checkouts.AnyAsync(c => c.MerchantReference == DemoLinkReference, cancellationToken))
+        {
+            db.Checkouts.Add(Checkout.Create(demo,
+                new CheckoutRequest(88.00m, "CNY", "Demo order: a pot of Longjing tea", now + TimeSpan.FromDays(60),
+                    DemoLinkReference, "http://localhost:5080/"), now, "owner@demo.test"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The demo link's URL path, printed at start so a new user can pay at once.</summary>
+    public static async Task<string?> FindDemoLinkPathAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var token = await db.Checkouts
+            .Where(c => c.MerchantReference == DemoLinkReference && c.Status == CheckoutStatus.Open)
+            .Select(c => c.Token)
+            .FirstOrDefaultAsync();
+        return token is null ? null : $"/pay/{token}";
+    }
+
+    private static async Task<Merchant> EnsureMerchantAsync(PortalDbContext db, string name, string city, string account,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Name == name, cancellationToken);
+        if (merchant is null)
+        {
+            merchant = Merchant.Create(name, city, Currency.CNY, AccountNumber.Parse(account), now);
+            db.Merchants.Add(merchant);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return merchant;
+    }
+
+    private static async Task EnsureStaffAsync(UserManager<PortalUser> users, string email, string name, Guid merchantId, StaffRole role)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            MerchantId = merchantId,
+            Role = role,
+        };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Merchants;
+using Portal.Domain.Payments;
+
+namespace Portal.Data;
+
+/// <summary>The domain's unit of work on one DbContext; version tokens turn a lost race into a ConcurrencyConflictException.</summary>
+internal sealed class EfPaymentStore(PortalDbContext db) : IPaymentStore
+{
+    public Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Merchants.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public Task<Checkout?> FindCheckoutAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Checkouts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public Task<Checkout?> FindCheckoutByTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        CheckoutToken.IsWellFormed(token)
+            ? db.Checkouts.FirstOrDefaultAsync(c => c.Token == token, cancellationToken)
+            : Task.FromResult<Checkout?>(null);
+
+    public Task<Payment?> FindPaymentAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Payments.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max,
+        CancellationToken cancellationToken = default) =>
+        await db.Payments
+            .Where(p => p.Status == PaymentStatus.Processing && p.OrderCreatedAt < before)
+            .OrderBy(p => p.OrderCreatedAt)
+            .Select(p => p.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+    public void Add(Checkout checkout) => db.Checkouts.Add(checkout);
+
+    public void Add(Payment payment) => db.Payments.Add(payment);
+
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("Another writer changed the same payment or checkout.", ex);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new ConcurrencyConflictException("Another writer inserted the same row.", ex);
+        }
+    }
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
+        ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+}

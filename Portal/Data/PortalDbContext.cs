@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Merchants;
+using Portal.Domain.Payments;
+
+namespace Portal.Data;
+
+/// <summary>
+/// Portal's own data: Identity, merchants, checkouts, payments. Each database provider has a thin subclass so that its
+/// migrations live apart (<see cref="SqlitePortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>); code uses this type.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<Checkout> Checkouts => Set<Checkout>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Only Portal's configurations: the sandbox bank's live in the same assembly but belong to its own database.
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly,
+            type => type.Namespace == typeof(Configurations.PaymentConfiguration).Namespace);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset in SQL; UTC ticks sort and filter in the database on both providers.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}

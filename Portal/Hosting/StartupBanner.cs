@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Portal.Data;
+
+namespace Portal.Hosting;
+
+public static class StartupBanner
+{
+    /// <summary>Once listening, says where to go: the admin sign-in and, with the demo, a payment link to pay at once.</summary>
+    public static void PrintStartupBanner(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                .FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .Replace("://+", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080";
+            var demoLink = DatabaseInitializer.IsDemoEnabled(app)
+                ? DemoData.FindDemoLinkPathAsync(app.Services).GetAwaiter().GetResult()
+                : null;
+            Console.WriteLine();
+            Console.WriteLine($"  Portal is running. Open {address}/admin");
+            if (demoLink is not null)
+            {
+                Console.WriteLine($"  Demo sign-in: owner@demo.test / {DemoData.Password}");
+                Console.WriteLine($"  Pay the demo link: {address}{demoLink}  (account 6200000000000001, PIN 123456)");
+            }
+            Console.WriteLine();
+        });
+    }
+}

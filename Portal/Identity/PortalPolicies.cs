@@ -1,0 +1,11 @@
+namespace Portal.Identity;
+
+/// <summary>Authorization policies, named for what they allow.</summary>
+public static class PortalPolicies
+{
+    /// <summary>Any staff member of a merchant: sees that merchant's data.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Owners and managers: create payment links, refund.</summary>
+    public const string ManagePayments = "ManagePayments";
+}

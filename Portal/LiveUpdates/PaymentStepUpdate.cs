@@ -1,0 +1,3 @@
+namespace Portal.LiveUpdates;
+
+public sealed record PaymentStepUpdate(int Number, string Name, DateTime At);

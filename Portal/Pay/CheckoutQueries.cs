@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Payments;
+
+namespace Portal.Pay;
+
+/// <summary>Reads for the anonymous checkout page; everything is reached through the checkout's unguessable token.</summary>
+public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts, TimeProvider time)
+{
+    public async Task<CheckoutView?> FindAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!CheckoutToken.IsWellFormed(token))
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Checkouts.AsNoTracking()
+            .Where(c => c.Token == token)
+            .Join(db.Merchants, c => c.MerchantId, m => m.Id, (c, m) => new { Checkout = c, m.Name, m.AccentColor })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var checkout = found.Checkout;
+        // The payment that matters: the one that paid, else one with the rail, else the latest attempt.
+        var current = checkout.PaidByPaymentId ?? checkout.ReservedByPaymentId;
+        var payment = current is { } id
+            ? await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            : await db.Payments.AsNoTracking()
+                .Where(p => p.CheckoutId == checkout.Id)
+                .OrderByDescending(p => p.MethodChosenAt)
+                .FirstOrDefaultAsync(cancellationToken);
+
+        return new CheckoutView(
+            checkout.Id,
+            checkout.Token,
+            found.Name,
+            found.AccentColor,
+            checkout.Amount,
+            checkout.Description,
+            checkout.MerchantReference,
+            checkout.ReturnUrl,
+            checkout.ExpiresAt,
+            checkout.StatusAt(time.GetUtcNow()),
+            checkout.AllowedMethods,
+            payment?.Snapshot(checkout.Token));
+    }
+}

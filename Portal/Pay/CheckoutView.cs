@@ -1,0 +1,20 @@
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+
+namespace Portal.Pay;
+
+/// <summary>What the checkout page shows: the merchant's side of the checkout and, when there is one, the payment that matters now.</summary>
+public sealed record CheckoutView(
+    Guid CheckoutId,
+    string Token,
+    string MerchantName,
+    string AccentColor,
+    Money Amount,
+    string Description,
+    string? MerchantReference,
+    string? ReturnUrl,
+    DateTimeOffset ExpiresAt,
+    CheckoutStatus Status,
+    PaymentMethods AllowedMethods,
+    PaymentSnapshot? CurrentPayment);

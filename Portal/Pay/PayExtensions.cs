@@ -1,0 +1,10 @@
+namespace Portal.Pay;
+
+public static class PayExtensions
+{
+    public static IHostApplicationBuilder AddPay(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CheckoutQueries>();
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Payments;
+
+namespace Portal.Payments;
+
+public static class PaymentsExtensions
+{
+    /// <summary>The seven-step flow, its reconciler, and the clock they read (replaceable in tests).</summary>
+    public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<PaymentFlowOptions>().BindConfiguration("Payments")
+            .Validate(o => o.RailAcceptanceWindow > TimeSpan.Zero && o.ReconcileAfter > TimeSpan.Zero,
+                "Payments:RailAcceptanceWindow and Payments:ReconcileAfter must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentFlowOptions>>().Value);
+        builder.Services.AddSingleton<CheckoutFlow>();
+        builder.Services.AddSingleton<PaymentReconciler>();
+        builder.Services.AddHostedService<ReconcilerService>();
+        return builder;
+    }
+}
