@@ -17,7 +17,7 @@ public static class DemoData
     public const string OtherShop = "Other Shop";
     public const string DemoShopSettlementAccount = "8800000000000001";
     public const string OtherShopSettlementAccount = "8800000000000002";
-    public const string DemoLinkReference = "DEMO-0001";
+    public const string DemoLinkPrefix = "DEMO-";
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -36,11 +36,15 @@ public static class DemoData
         await EnsureStaffAsync(users, "viewer@demo.test", "Vera Viewer", demo.Id, StaffRole.Viewer);
         await EnsureStaffAsync(users, "other@demo.test", "Oscar Other", other.Id, StaffRole.Owner);
 
-        if (!await db.Checkouts.AnyAsync(c => c.MerchantReference == DemoLinkReference, cancellationToken))
+        // There is always one open demo link to pay, also after the last one was paid.
+        var openLinks = await db.Checkouts.CountAsync(c => c.MerchantReference!.StartsWith(DemoLinkPrefix) &&
+            c.Status == CheckoutStatus.Open && c.ReservedByPaymentId == null && c.ExpiresAt > now, cancellationToken);
+        if (openLinks == 0)
         {
+            var count = await db.Checkouts.CountAsync(c => c.MerchantReference!.StartsWith(DemoLinkPrefix), cancellationToken);
             db.Checkouts.Add(Checkout.Create(demo,
                 new CheckoutRequest(88.00m, "CNY", "Demo order: a pot of Longjing tea", now + TimeSpan.FromDays(60),
-                    DemoLinkReference, "http://localhost:5080/"), now, "owner@demo.test"));
+                    $"{DemoLinkPrefix}{count + 1:0000}"), now, "owner@demo.test"));
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -50,7 +54,8 @@ public static class DemoData
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var token = await db.Checkouts
-            .Where(c => c.MerchantReference == DemoLinkReference && c.Status == CheckoutStatus.Open)
+            .Where(c => c.MerchantReference!.StartsWith(DemoLinkPrefix) && c.Status == CheckoutStatus.Open && c.ReservedByPaymentId == null)
+            .OrderByDescending(c => c.CreatedAt)
             .Select(c => c.Token)
             .FirstOrDefaultAsync();
         return token is null ? null : $"/pay/{token}";

@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.LiveUpdates;
+
+namespace Portal.Pay;
+
+/// <summary>
+/// The customer's checkout at /pay/{token}. It shows the payment that matters (the one with the bank, the one that
+/// paid, else the latest attempt), so a reload mid-payment lands where the payment is; each committed step arrives
+/// through <see cref="PaymentEvents"/> and re-renders the page over its circuit.
+/// </summary>
+public sealed partial class CheckoutPage
+{
+    private CheckoutView? _view;
+    private PaymentSnapshot? _payment;
+    private Stage _stage;
+    private bool _loaded;
+    private bool _busy;
+    private bool _interactive;
+    private string? _idempotencyKey;
+    private string? _accountError;
+    private string? _pinError;
+    private string? _error;
+    private IDisposable? _subscription;
+
+    private enum Stage
+    {
+        Choose,
+        Form,
+        Processing,
+        Succeeded,
+        Failed,
+        Expired,
+        Closed,
+    }
+
+    [Parameter]
+    public string Token { get; set; } = "";
+
+    [Inject]
+    private CheckoutQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private CheckoutFlow Flow { get; set; } = default!;
+
+    [Inject]
+    private PaymentEvents Events { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private string Title => _view is null ? "Pay · Portal" : $"Pay {_view.MerchantName} · Portal";
+
+    private bool IsWaitingForBank =>
+        _payment?.TimeOf(PaymentStep.OrderSent) is { } sentAt && Time.GetUtcNow() - sentAt > TimeSpan.FromSeconds(5);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _view = await Queries.FindAsync(Token);
+        _payment = _view?.CurrentPayment;
+        _stage = StageOf(_view, _payment, fromReload: true);
+        _loaded = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            if (_view is not null)
+            {
+                _subscription = Events.WatchCheckout(_view.CheckoutId, OnPaymentChangedAsync);
+            }
+            // A marker for people and tests alike: buttons work from here on.
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task ChooseRealTimeAsync()
+    {
+        if (_busy || _view is null)
+        {
+            return;
+        }
+        _busy = true;
+        _error = null;
+        try
+        {
+            _payment = await Flow.ChooseMethodAsync(Token, PaymentMethod.RealTime);
+            _idempotencyKey = Guid.NewGuid().ToString("N");
+            _accountError = _pinError = null;
+            _stage = Stage.Form;
+        }
+        catch (CheckoutClosedException)
+        {
+            await ReloadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task PayAsync(PayerInput input)
+    {
+        if (_busy || _payment is null || _idempotencyKey is null)
+        {
+            return;
+        }
+        _accountError = _pinError = _error = null;
+        PayerDetails payer;
+        try
+        {
+            payer = PayerDetails.Parse(input.Account, input.Pin);
+        }
+        catch (DomainValidationException invalid)
+        {
+            _accountError = invalid.Errors.GetValueOrDefault("Account")?.FirstOrDefault();
+            _pinError = invalid.Errors.GetValueOrDefault("Pin")?.FirstOrDefault();
+            return;
+        }
+
+        _busy = true;
+        _stage = Stage.Processing;
+        try
+        {
+            Apply(await Flow.PayRealTimeAsync(_payment.PaymentId, payer, _idempotencyKey));
+        }
+        catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
+        {
+            _error = "This payment could not be started. Please try again.";
+            await ReloadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private Task OnPaymentChangedAsync(PaymentSnapshot changed) => InvokeAsync(() =>
+    {
+        // Pushes arrive from other threads and may overtake each other: keep the newest picture of each payment, and
+        // follow a new payment only when it is past choosing (another tab paying the same checkout).
+        var isCurrent = changed.PaymentId == _payment?.PaymentId;
+        if ((isCurrent && changed.Version > _payment!.Version) ||
+            (!isCurrent && changed.Status is not (PaymentStatus.Started or PaymentStatus.Abandoned)))
+        {
+            Apply(changed);
+            StateHasChanged();
+        }
+    });
+
+    private void Apply(PaymentSnapshot payment)
+    {
+        if (_payment is not null && payment.PaymentId == _payment.PaymentId && payment.Version < _payment.Version)
+        {
+            return;
+        }
+        _payment = payment;
+        _stage = StageOf(_view, payment, fromReload: false);
+    }
+
+    private async Task ReloadAsync()
+    {
+        _view = await Queries.FindAsync(Token);
+        _payment = _view?.CurrentPayment;
+        _stage = StageOf(_view, _payment, fromReload: true);
+    }
+
+    private Stage StageOf(CheckoutView? view, PaymentSnapshot? payment, bool fromReload)
+    {
+        if (view is null)
+        {
+            return Stage.Choose;
+        }
+        if (view.Status == CheckoutStatus.Paid)
+        {
+            return Stage.Succeeded;
+        }
+        return payment?.Status switch
+        {
+            PaymentStatus.Processing => Stage.Processing,
+            PaymentStatus.Succeeded => Stage.Succeeded,
+            _ when view.Status == CheckoutStatus.Expired => Stage.Expired,
+            _ when view.Status == CheckoutStatus.Cancelled => Stage.Closed,
+            PaymentStatus.Failed => Stage.Failed,
+            // After a reload the typed details are gone: start from the choice again.
+            PaymentStatus.Started when !fromReload => Stage.Form,
+            _ => Stage.Choose,
+        };
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
