@@ -53,6 +53,22 @@ public sealed class MoneyTests
     }
 
     [Fact]
+    public void Of_AmountTooLargeToScale_ThrowsForAmount()
+    {
+        var ex = Assert.Throws<DomainValidationException>(() => Money.Of(decimal.MaxValue, "CNY"));
+
+        Assert.True(ex.Errors.ContainsKey("Amount"));
+    }
+
+    [Fact]
+    public void Of_LargestStorableAmount_IsAccepted()
+    {
+        var money = Money.Of(23_058_430_092_136_939.51m, "CNY");
+
+        Assert.Equal(long.MaxValue / 4, money.MinorUnits);
+    }
+
+    [Fact]
     public void Add_SameCurrency_SumsMinorUnits()
     {
         var sum = Money.Of(12.50m, "CNY") + Money.Of(0.75m, "CNY");
@@ -126,6 +142,13 @@ public sealed class MoneyTests
     public void TryParse_DecimalsForJpy_ReturnsFalse()
     {
         Assert.False(Money.TryParse("100.5", Currency.FromCode("JPY"), out _));
+    }
+
+    [Fact]
+    public void TryParse_AmountBeyondStorableRange_ReturnsFalse()
+    {
+        // A Try method answers false; it must not throw for input a user can type.
+        Assert.False(Money.TryParse("9999999999999999999999999999", Currency.CNY, out _));
     }
 
     [Fact]
