@@ -41,12 +41,11 @@ public readonly record struct Money
                     ? $"{currency.Code} amounts have no decimal places."
                     : $"{currency.Code} amounts have at most {currency.MinorUnits} decimal places.");
         }
-        var minor = amount * Scale(currency);
-        if (minor is > long.MaxValue / 4 or < long.MinValue / 4)
+        if (!IsStorable(amount, currency))
         {
             throw new DomainValidationException("Amount", "The amount is too large.");
         }
-        return new Money(decimal.ToInt64(minor), currency);
+        return new Money(decimal.ToInt64(amount * Scale(currency)), currency);
     }
 
     public static Money FromMinorUnits(long minorUnits, Currency currency)
@@ -65,7 +64,8 @@ public readonly record struct Money
         if (string.IsNullOrWhiteSpace(text) || text.Length > 32 ||
             !decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
                 CultureInfo.InvariantCulture, out var amount) ||
-            decimal.Round(amount, currency.MinorUnits) != amount)
+            decimal.Round(amount, currency.MinorUnits) != amount ||
+            !IsStorable(amount, currency))
         {
             return false;
         }
@@ -116,6 +116,11 @@ public readonly record struct Money
             throw new DomainException($"Cannot combine {left.Currency} with {right.Currency}.");
         }
     }
+
+    // Checked before scaling: amount × scale overflows decimal itself for amounts near decimal.MaxValue, which would
+    // surface as an OverflowException instead of a validation error (and make TryParse throw).
+    private static bool IsStorable(decimal amount, Currency currency) =>
+        decimal.Abs(amount) <= (decimal)(long.MaxValue / 4) / Scale(currency);
 
     private static long Scale(Currency currency)
     {

@@ -1,0 +1,63 @@
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+
+namespace Portal.Tests.Builders;
+
+/// <summary>
+/// A payment of a default checkout, walked forward to the step a test needs through the entity's own methods, one
+/// second per step from <see cref="TestClock.Now"/>, so a test starts from a state the domain itself reached.
+/// </summary>
+public sealed class PaymentBuilder
+{
+    public static readonly AccountNumber PayerAccount = AccountNumber.Parse("6222 0200 0000 1234");
+
+    private Checkout? _checkout;
+    private PaymentMethod _method = PaymentMethod.RealTime;
+    private PaymentStep _step = PaymentStep.MethodChosen;
+
+    public PaymentBuilder ForCheckout(Checkout checkout)
+    {
+        _checkout = checkout;
+        return this;
+    }
+
+    public PaymentBuilder WithMethod(PaymentMethod method)
+    {
+        _method = method;
+        return this;
+    }
+
+    /// <summary>Walks the payment up to <paramref name="step"/>; Portal itself reaches at most step 4 before the rail answers.</summary>
+    public PaymentBuilder AtStep(PaymentStep step)
+    {
+        if (step > PaymentStep.OrderSent)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), "Steps 5 to 7 come from the rail's result; record one in the test.");
+        }
+        _step = step;
+        return this;
+    }
+
+    public Payment Build()
+    {
+        var checkout = _checkout ?? new CheckoutBuilder().Build();
+        var payment = checkout.StartPayment(_method, StepTime(PaymentStep.MethodChosen));
+        if (_step >= PaymentStep.DetailsEntered)
+        {
+            payment.EnterDetails(PayerAccount, "idem-key-1", StepTime(PaymentStep.DetailsEntered));
+        }
+        if (_step >= PaymentStep.OrderCreated)
+        {
+            payment.CreateOrder(StepTime(PaymentStep.OrderCreated));
+        }
+        if (_step >= PaymentStep.OrderSent)
+        {
+            payment.MarkSent(StepTime(PaymentStep.OrderSent));
+        }
+        return payment;
+    }
+
+    /// <summary>The instant the builder gives a step: step 1 at <see cref="TestClock.Now"/>, then one second per step.</summary>
+    public static DateTimeOffset StepTime(PaymentStep step) => TestClock.Now.AddSeconds((int)step - 1);
+}
