@@ -6,6 +6,7 @@ using Portal.Hosting;
 using Portal.Identity;
 using Portal.LiveUpdates;
 using Portal.Payments;
+using Portal.Rails;
 using Portal.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);

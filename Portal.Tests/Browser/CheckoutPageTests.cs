@@ -61,7 +61,7 @@ public sealed class CheckoutPageTests(BrowserAppFixture fixture)
 
         await Expect(page.FailureReason).ToContainTextAsync("does not have enough funds");
         var after = await DemoCheckouts.ReloadAsync(fixture.App.Services, checkout.Id);
-        Assert.Equal(Domain.Checkouts.CheckoutStatus.Open, after.Status);
+        Assert.Equal(global::Portal.Domain.Checkouts.CheckoutStatus.Open, after.Status);
     }
 
     [Fact]

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Payments;
+using Portal.Domain.Rails;
+
+namespace Portal.Rails;
+
+/// <summary>
+/// <see cref="IPaymentRail"/> over signed HTTP, the way Portal talks to the sandbox bank or a real acquirer.
+/// Whenever the answer is missing, unsigned or not understood, it throws <see cref="RailUnavailableException"/>:
+/// the order may or may not have been processed, and only a later query can tell.
+/// </summary>
+public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptions<RailOptions> options, TimeProvider time)
+    : IPaymentRail
+{
+    private const string OrdersPath = "sandbox/bank/v1/orders";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly MessageSigner _signer = new(options.Value.SigningSecret);
+
+    public Task<RailResult> SubmitAsync(PaymentOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return SendOrderAsync(new RailOrderMessage(order.OrderId, "Payment", order.PayerAccount.Value,
+            order.MerchantAccount.Value, order.Pin.Value, order.Amount.ToAmountString(), order.Amount.Currency.Code,
+            order.Reference), cancellationToken);
+    }
+
+    /// <summary>Sends a refund order; answers and failures as <see cref="SubmitAsync"/>.</summary>
+    public Task<RailResult> SubmitRefundAsync(RefundOrder refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        return SendOrderAsync(new RailOrderMessage(refund.OrderId, "Refund", refund.PayerAccount.Value,
+            refund.MerchantAccount.Value, null, refund.Amount.ToAmountString(), refund.Amount.Currency.Code,
+            refund.Reference), cancellationToken);
+    }
+
+    public async Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, address.Resolve($"{OrdersPath}/{orderId}"));
+        var (status, body) = await SendSignedAsync(request, Guid.NewGuid().ToString("N"), [], cancellationToken);
+        if (status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        return ToResult(ReadAnswer(body, orderId));
+    }
+
+    private async Task<RailResult> SendOrderAsync(RailOrderMessage message, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, Json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, address.Resolve(OrdersPath))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var (status, answerBody) = await SendSignedAsync(request, message.OrderId.ToString(), body, cancellationToken);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new RailUnavailableException($"The rail answered {(int)status} to order {message.OrderId}.");
+        }
+
+        var answer = ReadAnswer(answerBody, message.OrderId);
+        if (answer.ReasonCode == FailureReason.Duplicate.Code)
+        {
+            // The rail already holds an order under this id. Its refusal of this copy says nothing about the first,
+            // which may have settled: report what the rail decided for the order id, never the duplicate's refusal.
+            return await QueryAsync(message.OrderId, cancellationToken) ??
+                   throw new RailUnavailableException($"The rail called order {message.OrderId} a duplicate but does not know it.");
+        }
+        return ToResult(answer);
+    }
+
+    private async Task<(HttpStatusCode Status, byte[] Body)> SendSignedAsync(HttpRequestMessage request, string nonce,
+        byte[] body, CancellationToken cancellationToken)
+    {
+        var timestamp = MessageSigner.FormatTimestamp(time.GetUtcNow());
+        request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
+        request.Headers.Add(MessageSigner.NonceHeader, nonce);
+        request.Headers.Add(MessageSigner.SignatureHeader, _signer.Sign(timestamp, nonce, body));
+
+        HttpStatusCode status;
+        byte[] answer;
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+            using (response)
+            {
+                status = response.StatusCode;
+                answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (status is not (HttpStatusCode.OK or HttpStatusCode.NotFound))
+                {
+                    throw new RailUnavailableException($"The rail answered {(int)status}.");
+                }
+                var check = _signer.Verify(Header(response, MessageSigner.TimestampHeader), Header(response, MessageSigner.NonceHeader),
+                    Header(response, MessageSigner.SignatureHeader), answer, time.GetUtcNow(), options.Value.ClockTolerance);
+                if (check != SignatureCheck.Valid || Header(response, MessageSigner.NonceHeader) != nonce)
+                {
+                    throw new RailUnavailableException($"The rail's answer is not signed for this request ({check}).");
+                }
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RailUnavailableException("The rail could not be reached.", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RailUnavailableException("The rail did not answer in time.", e);
+        }
+        return (status, answer);
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static RailOrderAnswer ReadAnswer(byte[] body, Guid orderId)
+    {
+        RailOrderAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize<RailOrderAnswer>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new RailUnavailableException("The rail's answer is not understood.", e);
+        }
+        if (answer is null || answer.OrderId != orderId)
+        {
+            throw new RailUnavailableException($"The rail's answer is not about order {orderId}.");
+        }
+        return answer;
+    }
+
+    private static RailResult ToResult(RailOrderAnswer answer)
+    {
+        if (!Enum.TryParse<RailOrderStatus>(answer.Status, ignoreCase: false, out var status) || !Enum.IsDefined(status) ||
+            (status == RailOrderStatus.Rejected && string.IsNullOrEmpty(answer.ReasonCode)))
+        {
+            throw new RailUnavailableException($"The rail's answer about order {answer.OrderId} is not understood.");
+        }
+        var failure = status == RailOrderStatus.Rejected ? FailureReason.FromCode(answer.ReasonCode!, answer.ReasonMessage) : null;
+        return new RailResult(answer.OrderId, status, failure, answer.VerifiedAt, answer.ProcessedAt, answer.RailReference);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Rails;
+
+namespace Portal.Rails;
+
+/// <summary>
+/// Where the rail is: the configured base URL, or else this app's own listening address (the embedded sandbox bank),
+/// known only once the server has started, so it is looked up on first use rather than at registration.
+/// </summary>
+public sealed class RailAddress(IOptions<RailOptions> options, IServiceProvider services)
+{
+    private Uri? _baseAddress;
+
+    public Uri Resolve(string relative) => new(BaseAddress, relative);
+
+    public Uri BaseAddress => _baseAddress ??= Find();
+
+    private Uri Find()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl))
+        {
+            return WithSlash(new Uri(options.Value.BaseUrl, UriKind.Absolute));
+        }
+
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var listening = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ??
+                        addresses.FirstOrDefault() ??
+                        throw new RailUnavailableException("The rail has no base URL and the server is not listening yet.");
+        return WithSlash(new Uri(Loopback(listening)));
+    }
+
+    // A wildcard binding is not an address one can call: call this machine's loopback instead.
+    private static string Loopback(string address)
+    {
+        foreach (var wildcard in new[] { "0.0.0.0", "[::]", "+", "*", "localhost" })
+        {
+            var marker = "://" + wildcard;
+            var at = address.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (address.Length == at + marker.Length || address[at + marker.Length] is ':' or '/'))
+            {
+                return string.Concat(address.AsSpan(0, at + 3), "127.0.0.1", address.AsSpan(at + marker.Length));
+            }
+        }
+        return address;
+    }
+
+    private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

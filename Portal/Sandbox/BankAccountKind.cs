@@ -1,0 +1,7 @@
+namespace Portal.Sandbox;
+
+public enum BankAccountKind
+{
+    Payer,
+    Merchant,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Sandbox;
+
+public enum BankOrderStatus
+{
+    Accepted,
+    Settled,
+    Rejected,
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Rails;
+
+namespace Portal.Sandbox;
+
+/// <summary>Checks a request's signature and freshness, refuses replays, and signs the bank's answers.</summary>
+public sealed class BankRequestAuthenticator(IOptions<SandboxBankOptions> options, ReplayGuard replays, TimeProvider time)
+{
+    private readonly MessageSigner _signer = new(options.Value.SigningSecret);
+
+    public SignatureCheck Check(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _signer.Verify(request.Headers[MessageSigner.TimestampHeader], request.Headers[MessageSigner.NonceHeader],
+            request.Headers[MessageSigner.SignatureHeader], body, time.GetUtcNow(), options.Value.ClockTolerance);
+    }
+
+    /// <summary>Call only after <see cref="Check"/> passed: an unsigned request must not be able to fill the table.</summary>
+    public Task<bool> TryRecordAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return replays.TryRecordAsync(request.Headers[MessageSigner.TimestampHeader].ToString(),
+            request.Headers[MessageSigner.NonceHeader].ToString(), cancellationToken);
+    }
+
+    public IResult Signed(int statusCode, byte[] body, HttpRequest request, string contentType = "application/json")
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new SignedJsonResult(statusCode, body, request.Headers[MessageSigner.NonceHeader].ToString(), _signer, time, contentType);
+    }
+}

@@ -1,0 +1,22 @@
+using Portal.Domain.Common;
+
+namespace Portal.Sandbox;
+
+/// <summary>The signed JSON statement of an account; amounts as invariant decimal strings with exact minor digits.</summary>
+public sealed record BankStatementAnswer(
+    string Account,
+    string Currency,
+    string Balance,
+    DateTimeOffset At,
+    IReadOnlyList<BankStatementAnswerLine> Entries)
+{
+    public static BankStatementAnswer From(BankStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var currency = Domain.Common.Currency.FromCode(statement.CurrencyCode);
+        return new BankStatementAnswer(statement.Account, currency.Code,
+            Money.FromMinorUnits(statement.BalanceMinorUnits, currency).ToAmountString(), statement.At,
+            statement.Lines.Select(l => new BankStatementAnswerLine(l.TransactionId, l.Reference, l.PostedAt,
+                Money.FromMinorUnits(l.AmountMinorUnits, currency).ToAmountString())).ToList());
+    }
+}

@@ -1,0 +1,3 @@
+namespace Portal.Sandbox;
+
+public sealed record BankStatementAnswerLine(Guid TransactionId, string Reference, DateTimeOffset PostedAt, string Amount);

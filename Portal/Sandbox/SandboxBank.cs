@@ -1,0 +1,277 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Ledger;
+using Portal.Domain.Payments;
+
+namespace Portal.Sandbox;
+
+/// <summary>
+/// The bank's side of an order: verifies it (step 5), then moves the money and books it (step 6), or records why not.
+/// Every order that reaches it leaves a <see cref="BankOrder"/> row, so a later query answers what was decided.
+/// </summary>
+public sealed class SandboxBank(
+    IDbContextFactory<SandboxBankDbContext> databases,
+    BankWriteGate writeGate,
+    PinVerifier pins,
+    TimeProvider time,
+    ILogger<SandboxBank> logger)
+{
+    public const int MaxPinAttempts = 5;
+
+    public async Task<BankOrder> ProcessAsync(BankOrderInstruction instruction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        var receivedAt = time.GetUtcNow();
+
+        // Checked again inside the write transaction; this early look only spares a duplicate the PIN check.
+        if (await ExistsAsync(instruction.OrderId, cancellationToken))
+        {
+            return Duplicate(instruction, receivedAt);
+        }
+
+        var refusal = await VerifyAsync(instruction, cancellationToken);
+        DateTimeOffset? verifiedAt = refusal is null ? time.GetUtcNow() : null;
+
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Orders.AnyAsync(o => o.OrderId == instruction.OrderId, cancellationToken))
+        {
+            return Duplicate(instruction, receivedAt);
+        }
+
+        var order = new BankOrder
+        {
+            OrderId = instruction.OrderId,
+            Kind = instruction.Kind,
+            PayerAccount = instruction.PayerAccount,
+            MerchantAccount = instruction.MerchantAccount,
+            AmountMinorUnits = instruction.Amount.MinorUnits,
+            CurrencyCode = instruction.Amount.Currency.Code,
+            Reference = instruction.Reference,
+            Status = BankOrderStatus.Accepted,
+            ReceivedAt = receivedAt,
+            VerifiedAt = verifiedAt,
+        };
+        db.Orders.Add(order);
+
+        if (refusal is null)
+        {
+            refusal = await MoveMoneyAsync(db, transaction, instruction, order, cancellationToken);
+        }
+
+        order.ProcessedAt = time.GetUtcNow();
+        order.Status = refusal is null ? BankOrderStatus.Settled : BankOrderStatus.Rejected;
+        order.ReasonCode = refusal?.Code;
+        order.ReasonMessage = refusal?.Message;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            if (await ExistsAsync(instruction.OrderId, CancellationToken.None))
+            {
+                // Another process wrote the same order id first: the primary key refused this one, nothing moved.
+                return Duplicate(instruction, receivedAt);
+            }
+            throw;
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        if (refusal is null)
+        {
+            logger.OrderSettled(order.Kind, order.OrderId, order.AmountMinorUnits, order.CurrencyCode);
+        }
+        else
+        {
+            logger.OrderRejected(order.Kind, order.OrderId, refusal.Code, verifiedAt is not null);
+        }
+        return order;
+    }
+
+    public async Task<BankOrder?> FindOrderAsync(Guid orderId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId, cancellationToken);
+    }
+
+    public async Task<BankStatement?> GetStatementAsync(string accountNumber, int maxEntries = 1000,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+        var lines = await (
+                from entry in db.LedgerEntries
+                join transaction in db.LedgerTransactions on entry.TransactionId equals transaction.Id
+                where entry.AccountNumber == accountNumber
+                orderby transaction.PostedAt descending, entry.Id descending
+                select new { transaction.Id, transaction.Reference, transaction.PostedAt, entry.AmountMinorUnits, entry.CurrencyCode })
+            .Take(maxEntries)
+            .ToListAsync(cancellationToken);
+        return new BankStatement(account.Number, account.CurrencyCode, account.BalanceMinorUnits, time.GetUtcNow(),
+            lines.Select(l => new BankStatementLine(l.Id, l.Reference, l.PostedAt, l.AmountMinorUnits)).ToList());
+    }
+
+    private async Task<bool> ExistsAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AnyAsync(o => o.OrderId == orderId, cancellationToken);
+    }
+
+    private BankOrder Duplicate(BankOrderInstruction instruction, DateTimeOffset receivedAt)
+    {
+        logger.DuplicateOrder(instruction.OrderId);
+        // Not stored: the row under this id belongs to the first order, which a query still returns.
+        return new BankOrder
+        {
+            OrderId = instruction.OrderId,
+            Kind = instruction.Kind,
+            PayerAccount = instruction.PayerAccount,
+            MerchantAccount = instruction.MerchantAccount,
+            AmountMinorUnits = instruction.Amount.MinorUnits,
+            CurrencyCode = instruction.Amount.Currency.Code,
+            Reference = instruction.Reference,
+            Status = BankOrderStatus.Rejected,
+            ReasonCode = FailureReason.Duplicate.Code,
+            ReasonMessage = FailureReason.Duplicate.Message,
+            ReceivedAt = receivedAt,
+            ProcessedAt = receivedAt,
+        };
+    }
+
+    // Step 5. Reads without the write gate; the conditional updates of step 6 re-check what may change meanwhile.
+    private async Task<FailureReason?> VerifyAsync(BankOrderInstruction instruction, CancellationToken cancellationToken)
+    {
+        BankAccount? payer, merchant;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            payer = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Number == instruction.PayerAccount, cancellationToken);
+            merchant = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Number == instruction.MerchantAccount, cancellationToken);
+        }
+
+        var currency = instruction.Amount.Currency.Code;
+        if (payer is null || payer.Kind != BankAccountKind.Payer)
+        {
+            return FailureReason.UnknownAccount;
+        }
+        if (payer.Status == BankAccountStatus.Closed)
+        {
+            return FailureReason.ClosedAccount;
+        }
+        if (payer.Status == BankAccountStatus.Locked && instruction.Kind == BankOrderKind.Payment)
+        {
+            return FailureReason.PinLocked;
+        }
+        if (!instruction.Amount.IsPositive)
+        {
+            return BankRefusals.InvalidAmount;
+        }
+        if (payer.CurrencyCode != currency)
+        {
+            return BankRefusals.CurrencyNotAllowed;
+        }
+        if (merchant is null || merchant.Kind != BankAccountKind.Merchant || merchant.Status != BankAccountStatus.Open ||
+            merchant.CurrencyCode != currency)
+        {
+            return BankRefusals.MerchantAccountInvalid;
+        }
+        // Last, so that an order refused for another reason does not count against the payer's PIN.
+        return instruction.Kind == BankOrderKind.Payment ? await CheckPinAsync(payer, instruction.Pin, cancellationToken) : null;
+    }
+
+    private async Task<FailureReason?> CheckPinAsync(BankAccount payer, string? pin, CancellationToken cancellationToken)
+    {
+        var correct = pin is not null && pins.Verify(payer.Number, pin, payer.PinHash);
+        if (correct && payer.FailedPinAttempts == 0)
+        {
+            return null;
+        }
+
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var open = BankAccountStatus.Open;
+        if (correct)
+        {
+            await db.Accounts
+                .Where(a => a.Number == payer.Number && a.FailedPinAttempts > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedPinAttempts, 0).SetProperty(a => a.Version, a => a.Version + 1),
+                    cancellationToken);
+            return null;
+        }
+
+        // Counted in the database, not from the row read above, so that parallel guesses each count.
+        await db.Accounts
+            .Where(a => a.Number == payer.Number && a.Status == open)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedPinAttempts, a => a.FailedPinAttempts + 1)
+                .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+        var locked = await db.Accounts
+            .Where(a => a.Number == payer.Number && a.Status == open && a.FailedPinAttempts >= MaxPinAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, BankAccountStatus.Locked)
+                .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+        if (locked > 0)
+        {
+            logger.AccountLocked(payer.Number.Length > 8 ? Domain.Common.AccountNumber.Mask(payer.Number) : "••••");
+            return FailureReason.PinLocked;
+        }
+        return FailureReason.WrongPin;
+    }
+
+    // Step 6. The debit is one conditional UPDATE (balance >= amount and account open), so the balance is checked and
+    // changed by the database in one statement: no read-check-write window in which two orders spend the same money.
+    private async Task<FailureReason?> MoveMoneyAsync(SandboxBankDbContext db,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, BankOrderInstruction instruction,
+        BankOrder order, CancellationToken cancellationToken)
+    {
+        var (from, to) = instruction.Kind == BankOrderKind.Payment
+            ? (instruction.PayerAccount, instruction.MerchantAccount)
+            : (instruction.MerchantAccount, instruction.PayerAccount);
+        var amount = instruction.Amount.MinorUnits;
+        var open = BankAccountStatus.Open;
+
+        await transaction.CreateSavepointAsync("move", cancellationToken);
+        var debited = await db.Accounts
+            .Where(a => a.Number == from && a.Status == open && a.BalanceMinorUnits >= amount)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.BalanceMinorUnits, a => a.BalanceMinorUnits - amount)
+                .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+        if (debited == 0)
+        {
+            return await WhyNotDebitedAsync(db, from, cancellationToken);
+        }
+
+        // A refund may go to a payer locked for PINs; a closed account receives nothing.
+        var credited = await db.Accounts
+            .Where(a => a.Number == to && a.Status != BankAccountStatus.Closed)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.BalanceMinorUnits, a => a.BalanceMinorUnits + amount)
+                .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+        if (credited == 0)
+        {
+            await transaction.RollbackToSavepointAsync("move", cancellationToken);
+            return instruction.Kind == BankOrderKind.Payment ? BankRefusals.MerchantAccountInvalid : FailureReason.ClosedAccount;
+        }
+
+        var ledger = LedgerTransaction.Transfer(order.OrderId.ToString(), from, to, instruction.Amount, time.GetUtcNow());
+        db.LedgerTransactions.Add(BankLedgerTransaction.From(ledger));
+        order.LedgerTransactionId = ledger.Id;
+        return null;
+    }
+
+    private static async Task<FailureReason> WhyNotDebitedAsync(SandboxBankDbContext db, string account,
+        CancellationToken cancellationToken)
+    {
+        var status = await db.Accounts.Where(a => a.Number == account).Select(a => (BankAccountStatus?)a.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+        return status switch
+        {
+            null => FailureReason.UnknownAccount,
+            BankAccountStatus.Closed => FailureReason.ClosedAccount,
+            BankAccountStatus.Locked => FailureReason.PinLocked,
+            _ => FailureReason.InsufficientFunds,
+        };
+    }
+}

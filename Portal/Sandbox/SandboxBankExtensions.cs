@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Portal.Data;
+
+namespace Portal.Sandbox;
+
+public static class SandboxBankExtensions
+{
+    public const string ConnectionStringName = "SandboxBank";
+
+    /// <summary>
+    /// The sandbox bank: its own SQLite database (<c>ConnectionStrings:SandboxBank</c>), options (section
+    /// <c>SandboxBank</c>) and services. Map its endpoints with <see cref="SandboxBankEndpoints.MapSandboxBankEndpoints"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSandboxBank(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<SandboxBankOptions>()
+            .BindConfiguration(SandboxBankOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // By default beside Portal's own database, in the data folder (Storage:DataDirectory).
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName)
+                ?? $"Data Source={Path.Combine(builder.GetDataDirectory(), "sandbox-bank.db")}",
+            builder.Environment.ContentRootPath);
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContextFactory<SandboxBankDbContext>((provider, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(provider.GetRequiredService<SqlitePragmas>()));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BankWriteGate>();
+        services.AddSingleton<PinVerifier>();
+        services.AddSingleton<ReplayGuard>();
+        services.AddSingleton<BankRequestAuthenticator>();
+        services.AddSingleton<SandboxBank>();
+        services.AddSingleton<SandboxBankSeeder>();
+        return builder;
+    }
+
+    /// <summary>Applies the bank's migrations and, when asked (development), opens the demo accounts.</summary>
+    public static async Task InitializeSandboxBankAsync(this IServiceProvider services, bool seedDemo,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var seeder = services.GetRequiredService<SandboxBankSeeder>();
+        await seeder.MigrateAsync(cancellationToken);
+        if (seedDemo)
+        {
+            await seeder.SeedDemoAsync(cancellationToken);
+        }
+    }
+
+    // A relative file is taken from the content root, not the working directory, and its folder is created, so the
+    // bank finds the same file however the app is started.
+    private static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = builder.DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory ||
+            dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        var path = Path.IsPathRooted(dataSource) ? dataSource : Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        builder.DataSource = path;
+        return builder.ToString();
+    }
+}

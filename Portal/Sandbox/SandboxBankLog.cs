@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Sandbox;
+
+/// <summary>The bank's log lines: ids, amounts and reason codes; accounts masked; never a PIN.</summary>
+public static partial class SandboxBankLog
+{
+    [LoggerMessage(EventId = 7001, EventName = "BankOrderSettled", Level = LogLevel.Information,
+        Message = "{Kind} order {OrderId} settled: {AmountMinorUnits} minor units of {Currency}")]
+    public static partial void OrderSettled(this ILogger logger, BankOrderKind kind, Guid orderId, long amountMinorUnits, string currency);
+
+    [LoggerMessage(EventId = 7002, EventName = "BankOrderRejected", Level = LogLevel.Information,
+        Message = "{Kind} order {OrderId} rejected with {ReasonCode} (verified: {Verified})")]
+    public static partial void OrderRejected(this ILogger logger, BankOrderKind kind, Guid orderId, string reasonCode, bool verified);
+
+    [LoggerMessage(EventId = 7003, EventName = "BankDuplicateOrder", Level = LogLevel.Warning,
+        Message = "Order {OrderId} was received again and refused as a duplicate")]
+    public static partial void DuplicateOrder(this ILogger logger, Guid orderId);
+
+    [LoggerMessage(EventId = 7004, EventName = "BankRequestRefused", Level = LogLevel.Warning,
+        Message = "Refused a {Route} request: {Reason}")]
+    public static partial void RequestRefused(this ILogger logger, string route, string reason);
+
+    [LoggerMessage(EventId = 7005, EventName = "BankAccountLocked", Level = LogLevel.Warning,
+        Message = "Account {Account} locked after too many wrong PINs")]
+    public static partial void AccountLocked(this ILogger logger, string account);
+
+    [LoggerMessage(EventId = 7006, EventName = "BankAccountOpened", Level = LogLevel.Information,
+        Message = "{Kind} account {Account} opened with {BalanceMinorUnits} minor units of {Currency}")]
+    public static partial void AccountOpened(this ILogger logger, BankAccountKind kind, string account, long balanceMinorUnits, string currency);
+
+    [LoggerMessage(EventId = 7007, EventName = "BankChaosFailure", Level = LogLevel.Information,
+        Message = "Chaos: answered a {Route} request with 503")]
+    public static partial void ChaosFailure(this ILogger logger, string route);
+
+    [LoggerMessage(EventId = 7008, EventName = "BankChaosLostResponse", Level = LogLevel.Information,
+        Message = "Chaos: order {OrderId} is committed, its answer held back for {Delay}")]
+    public static partial void ChaosLostResponse(this ILogger logger, Guid orderId, TimeSpan delay);
+}
