@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Payments;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration.Payments;
+
+/// <summary>
+/// The bank settles but its answer never reaches Portal in time: the payment waits between steps 4 and 6 and the
+/// reconciler, asking the bank, finishes it with the one debit that happened.
+/// </summary>
+public sealed class ReconcilerTests : IAsyncLifetime
+{
+    private readonly PortalApp _app = new(new Dictionary<string, string?>
+    {
+        ["SandboxBank:LostResponseRate"] = "1",
+        ["SandboxBank:LostResponseDelay"] = "00:00:20",
+        ["Rail:Timeout"] = "00:00:01",
+        ["Payments:ReconcileAfter"] = "00:00:00.200",
+        ["Reconciler:Interval"] = "00:00:00.250",
+    });
+
+    public Task InitializeAsync()
+    {
+        _ = _app.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task PayRealTime_RailAnswerLost_StaysProcessingThenReconcilerFinishesWithOneDebit()
+    {
+        var services = _app.Services;
+        var flow = services.GetRequiredService<CheckoutFlow>();
+        var payer = await BankBook.OpenPayerAsync(services, 50.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
+
+        var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var answer = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+
+        Assert.Equal(PaymentStatus.Processing, answer.Status);
+        Assert.Equal(PaymentStep.OrderSent, answer.Step);
+
+        var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
+        Assert.Equal(started.PaymentId, finished.Id);
+        Assert.Equal(50_00 - 20_00, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, finished.Id));
+    }
+
+    private static async Task<Payment> WaitForAsync(IServiceProvider services, Guid checkoutId, Func<Payment, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var payment = (await DemoCheckouts.PaymentsOfAsync(services, checkoutId)).FirstOrDefault(condition);
+            if (payment is not null)
+            {
+                return payment;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The reconciler did not finish the payment in time.");
+    }
+}
