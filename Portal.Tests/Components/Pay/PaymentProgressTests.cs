@@ -1,0 +1,38 @@
+using Bunit;
+using Portal.Domain.Payments;
+using Portal.Pay;
+
+namespace Portal.Tests.Components.Pay;
+
+public sealed class PaymentProgressTests : PayComponentTest
+{
+    [Fact]
+    public void Render_ProcessingAfterStepFour_FourDoneFifthActive()
+    {
+        var cut = Render<PaymentProgress>(p => p.Add(c => c.Payment, Snapshot(PaymentStep.OrderSent, PaymentStatus.Processing)));
+
+        var states = cut.FindAll("li.co-step").Select(li => li.GetAttribute("data-state") ?? "").ToArray();
+
+        Assert.Equal<string[]>(["done", "done", "done", "done", "active", "waiting", "waiting"], states);
+    }
+
+    [Fact]
+    public void Render_FailedAtVerification_MarksStepFiveFailed()
+    {
+        var payment = Snapshot(PaymentStep.OrderSent, PaymentStatus.Failed, PaymentStep.PayeeVerified, "PIN1", "The PIN is not correct.");
+
+        var cut = Render<PaymentProgress>(p => p.Add(c => c.Payment, payment));
+
+        Assert.Equal("failed", cut.Find("li[data-step='5']").GetAttribute("data-state"));
+        Assert.Equal("skipped", cut.Find("li[data-step='6']").GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public void Render_Succeeded_ShowsSevenStepsWithElapsedTimes()
+    {
+        var cut = Render<PaymentProgress>(p => p.Add(c => c.Payment, Snapshot(PaymentStep.Notified, PaymentStatus.Succeeded)));
+
+        Assert.Equal(7, cut.FindAll("li[data-state='done']").Count);
+        Assert.Equal("+1.500 s", cut.Find("li[data-step='7'] .co-step-time").TextContent);
+    }
+}
