@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Portal.Admin.Links;
 using Portal.Admin.Payments;
 
 namespace Portal.Admin;
@@ -15,6 +16,7 @@ public static class AdminExtensions
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<MerchantQueries>();
         builder.Services.AddScoped<PaymentQueries>();
+        builder.Services.AddScoped<LinkQueries>();
         return builder;
     }
 }
