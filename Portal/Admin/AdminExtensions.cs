@@ -1,12 +1,22 @@
 using MudBlazor.Services;
+using Portal.Admin.Links;
+using Portal.Admin.Payments;
 
 namespace Portal.Admin;
 
 public static class AdminExtensions
 {
+    /// <summary>
+    /// The merchant staff's portal. Its queries are scoped (one per circuit) because they read the signed-in staff member,
+    /// whose merchant filters every one of them.
+    /// </summary>
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<CurrentStaff>();
+        builder.Services.AddScoped<MerchantQueries>();
+        builder.Services.AddScoped<PaymentQueries>();
+        builder.Services.AddScoped<LinkQueries>();
         return builder;
     }
 }

@@ -1,0 +1,29 @@
+using MudBlazor;
+
+namespace Portal.Admin.Layout;
+
+/// <summary>The admin portal's look: indigo primary, the same hues in light and dark.</summary>
+public static class PortalTheme
+{
+    public static MudTheme Create() => new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#3F51B5",
+            Secondary = "#5C6BC0",
+            AppbarBackground = "#3F51B5",
+            Background = "#F5F6FA",
+            DrawerBackground = "#FFFFFF",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#7986CB",
+            Secondary = "#9FA8DA",
+            AppbarBackground = "#1E2235",
+        },
+        LayoutProperties = new LayoutProperties
+        {
+            DrawerWidthLeft = "240px",
+        },
+    };
+}

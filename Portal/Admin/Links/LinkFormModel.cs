@@ -1,0 +1,63 @@
+using Portal.Domain.Checkouts;
+
+namespace Portal.Admin.Links;
+
+/// <summary>
+/// What the new-link form edits. It only shapes input into a <see cref="CheckoutRequest"/>; the rules (amount, currency,
+/// expiry, lengths) are the domain's, so the form, the API and the tests refuse the same things with the same words.
+/// </summary>
+public sealed class LinkFormModel
+{
+    public decimal? Amount { get; set; }
+
+    public string CurrencyCode { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string? MerchantReference { get; set; }
+
+    public ExpiryChoice Expiry { get; set; } = ExpiryChoice.SevenDays;
+
+    /// <summary>The custom expiry's date and time, in the server's local time zone.</summary>
+    public DateTime? CustomExpiryDate { get; set; }
+
+    public TimeSpan? CustomExpiryTime { get; set; }
+
+    public string? ReturnUrl { get; set; }
+
+    public bool AllowRealTime { get; set; } = true;
+
+    public bool AllowFast { get; set; } = true;
+
+    public static string TextOf(ExpiryChoice choice) => choice switch
+    {
+        ExpiryChoice.OneHour => "1 hour",
+        ExpiryChoice.OneDay => "1 day",
+        ExpiryChoice.SevenDays => "7 days",
+        ExpiryChoice.ThirtyDays => "30 days",
+        _ => "Custom date and time",
+    };
+
+    /// <summary>When the link would expire if created at <paramref name="now"/>; null for a custom expiry not yet picked.</summary>
+    public DateTimeOffset? ExpiresAt(DateTimeOffset now) => Expiry switch
+    {
+        ExpiryChoice.OneHour => now.AddHours(1),
+        ExpiryChoice.OneDay => now.AddDays(1),
+        ExpiryChoice.SevenDays => now.AddDays(7),
+        ExpiryChoice.ThirtyDays => now.AddDays(30),
+        _ when CustomExpiryDate is { } date => new DateTimeOffset(
+            DateTime.SpecifyKind(date.Date + (CustomExpiryTime ?? TimeSpan.Zero), DateTimeKind.Unspecified),
+            TimeZoneInfo.Local.GetUtcOffset(date.Date + (CustomExpiryTime ?? TimeSpan.Zero))),
+        _ => null,
+    };
+
+    /// <summary>The request to send; a missing amount or expiry goes as one the domain refuses, with its own message.</summary>
+    public CheckoutRequest ToRequest(DateTimeOffset now) => new(
+        Amount ?? 0m,
+        CurrencyCode,
+        Description,
+        ExpiresAt(now) ?? now,
+        MerchantReference,
+        ReturnUrl,
+        (AllowRealTime ? PaymentMethods.RealTime : PaymentMethods.None) | (AllowFast ? PaymentMethods.Fast : PaymentMethods.None));
+}

@@ -1,0 +1,34 @@
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+
+namespace Portal.Admin.Payments;
+
+/// <summary>One line of the payments list, built from the stored payment or from a live snapshot of it.</summary>
+public sealed record PaymentRow(
+    Guid Id,
+    DateTimeOffset StartedAt,
+    Money Amount,
+    PaymentMethod Method,
+    PaymentStatus Status,
+    string? PayerAccountMasked,
+    string? FailureCode,
+    string? FailureMessage,
+    TimeSpan? Duration,
+    int Version)
+{
+    public static PaymentRow From(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return new(payment.Id, payment.MethodChosenAt, payment.Amount, payment.Method, payment.Status,
+            payment.PayerAccountMasked, payment.FailureCode, payment.FailureMessage, payment.Duration, payment.Version);
+    }
+
+    public static PaymentRow From(PaymentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var started = snapshot.TimeOf(PaymentStep.MethodChosen) ?? DateTimeOffset.MinValue;
+        return new(snapshot.PaymentId, started, snapshot.Amount, snapshot.Method, snapshot.Status,
+            snapshot.PayerAccountMasked, snapshot.FailureCode, snapshot.FailureMessage,
+            snapshot.TimeOf(PaymentStep.PayeeProcessed) - snapshot.TimeOf(PaymentStep.MethodChosen), snapshot.Version);
+    }
+}
