@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>The admin portal as a staff member uses it.</summary>
+public sealed class AdminPageObject(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public async Task SignInAsync(string email, string password = "Demo!Pass123")
+    {
+        await Page.GotoAsync("Account/Login");
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+    }
+
+    public async Task OpenPaymentsAsync()
+    {
+        await Page.GotoAsync("admin/payments");
+        // The "Live" mark appears once the page has subscribed to the merchant's payments.
+        await Expect(Page.GetByText("Live", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    public ILocator RowWith(string text) => Page.Locator("tr.payment-row", new() { HasText = text });
+}
