@@ -31,13 +31,7 @@ public sealed class AdminLiveTests(BrowserAppFixture fixture)
     [Fact]
     public async Task PaymentDetail_AfterPayment_ShowsSevenStepTimeline()
     {
-        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 9.99m);
-        await using var customerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
-        var customer = new CheckoutPageObject(await customerContext.NewPageAsync());
-        await customer.OpenAsync(checkout.Token);
-        await customer.PayRealTimeAsync("6200000000000001", "123456");
-        await Expect(customer.SuccessHeading).ToBeVisibleAsync();
-        var paymentId = (await DemoCheckouts.PaymentsOfAsync(fixture.App.Services, checkout.Id)).Single().Id;
+        var paymentId = await PayAsCustomerAsync(9.99m);
 
         await using var staffContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var admin = new AdminPageObject(await staffContext.NewPageAsync());
@@ -55,13 +49,7 @@ public sealed class AdminLiveTests(BrowserAppFixture fixture)
     [Fact]
     public async Task PaymentDetail_OtherMerchantsPayment_ReadsAsNotFound()
     {
-        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 4.00m);
-        await using var customerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
-        var customer = new CheckoutPageObject(await customerContext.NewPageAsync());
-        await customer.OpenAsync(checkout.Token);
-        await customer.PayRealTimeAsync("6200000000000001", "123456");
-        await Expect(customer.SuccessHeading).ToBeVisibleAsync();
-        var paymentId = (await DemoCheckouts.PaymentsOfAsync(fixture.App.Services, checkout.Id)).Single().Id;
+        var paymentId = await PayAsCustomerAsync(4.00m);
 
         await using var otherContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var other = new AdminPageObject(await otherContext.NewPageAsync());
@@ -92,5 +80,17 @@ public sealed class AdminLiveTests(BrowserAppFixture fixture)
         var customer = new CheckoutPageObject(await customerContext.NewPageAsync());
         await customer.OpenAsync(token);
         await Expect(customer.Page.GetByTestId("amount")).ToHaveTextAsync("CNY 66.60");
+    }
+
+    // A customer pays a new Demo Shop checkout in their own browser; returns the payment's id.
+    private async Task<Guid> PayAsCustomerAsync(decimal amount)
+    {
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, amount);
+        await using var customerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var customer = new CheckoutPageObject(await customerContext.NewPageAsync());
+        await customer.OpenAsync(checkout.Token);
+        await customer.PayRealTimeAsync("6200000000000001", "123456");
+        await Expect(customer.SuccessHeading).ToBeVisibleAsync();
+        return (await DemoCheckouts.PaymentsOfAsync(fixture.App.Services, checkout.Id)).Single().Id;
     }
 }
