@@ -1,0 +1,83 @@
+using static System.FormattableString;
+
+namespace Portal.Bench;
+
+/// <summary>
+/// Real-time payments through the real Portal (flow, EF Core on SQLite, signed HTTP rail, sandbox bank, SignalR push),
+/// then a reference loop doing the least work a payment needs, at the same concurrency; the ratio says how close we are.
+/// </summary>
+/// <remarks>A class rather than top-level statements: those would declare a second <c>Program</c>, Portal's own.</remarks>
+internal static class Bench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.Warmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
+        Console.WriteLine("  The bench client (SignalR watchers, flow callers) runs in the server's process on the same cores: its work counts against the server.");
+
+        var payments = await RunPaymentsAsync(options);
+        var reference = await RunReferenceAsync(options);
+
+        Console.WriteLine("  payments: end to end; latency from PayRealTimeAsync until the SignalR watcher hears the final PaymentUpdated.");
+        Console.WriteLine("  reference: 1 loopback HTTP POST to a bare Kestrel endpoint + 3 one-row SQLite commits (WAL, synchronous=NORMAL).");
+        Console.WriteLine(Invariant(
+            $"payments/s={payments.PerSecond:F1} p50_ms={payments.Latencies.Percentile(50):F2} p99_ms={payments.Latencies.Percentile(99):F2} reference/s={reference.PerSecond:F1} ratio={payments.PerSecond / reference.PerSecond:F3}"));
+        return payments.FailureCount == 0 ? 0 : 1;
+    }
+
+    private static async Task<PaymentResults> RunPaymentsAsync(BenchOptions options)
+    {
+        await using var portal = new BenchPortal();
+        var run = new PaymentRun(portal, options.Concurrency);
+        var total = options.Warmup + options.Payments;
+        await run.OpenPayersAsync(total / options.Concurrency + 1);
+        var tokens = await run.CreateCheckoutsAsync(total);
+        Console.WriteLine(Invariant($"Opened {options.Concurrency} payers (PIN {PaymentRun.Pin}); created all {total} checkouts up front for {Data.DemoData.DemoShop}."));
+
+        var watchers = await run.ConnectAsync();
+        try
+        {
+            var warmup = await run.RunAsync(watchers, tokens, 0, options.Warmup);
+            Console.WriteLine(Invariant($"Warm-up: {warmup.Succeeded} succeeded, {warmup.FailureCount} failed (not counted)."));
+            var measured = await run.RunAsync(watchers, tokens, options.Warmup, options.Payments);
+            Console.WriteLine();
+            Console.WriteLine("| run        |    ok | failed | seconds | per second | p50 ms | p99 ms |");
+            Console.WriteLine("|------------|-------|--------|---------|------------|--------|--------|");
+            Row("payments", measured);
+            foreach (var (kind, n) in measured.Failures)
+            {
+                Console.WriteLine(Invariant($"  failed: {kind} x{n}"));
+            }
+            return measured;
+        }
+        finally
+        {
+            foreach (var watcher in watchers)
+            {
+                await watcher.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<PaymentResults> RunReferenceAsync(BenchOptions options)
+    {
+        await using var reference = await ReferenceRun.StartAsync();
+        await reference.RunAsync(Math.Max(options.Warmup, 1), options.Concurrency);
+        var measured = await reference.RunAsync(options.Payments, options.Concurrency);
+        Row("reference", measured);
+        return measured;
+    }
+
+    private static void Row(string name, PaymentResults r) => Console.WriteLine(Invariant(
+        $"| {name,-10} | {r.Succeeded,5} | {r.FailureCount,6} | {r.Elapsed.TotalSeconds,7:F2} | {r.PerSecond,10:F1} | {r.Latencies.Percentile(50),6:F2} | {r.Latencies.Percentile(99),6:F2} |"));
+}

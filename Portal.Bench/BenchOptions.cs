@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Portal.Bench;
+
+/// <summary>The command line: <c>--payments N --concurrency C --warmup W</c>.</summary>
+internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int payments = 2000, concurrency = 32, warmup = 100;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--payments": payments = Positive(args[i], value); i++; break;
+                case "--concurrency": concurrency = Positive(args[i], value); i++; break;
+                case "--warmup": warmup = Positive(args[i], value, allowZero: true); i++; break;
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W.");
+            }
+        }
+        return new BenchOptions(payments, concurrency, warmup);
+    }
+
+    private static int Positive(string name, string? value, bool allowZero = false) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (n > 0 || (allowZero && n == 0))
+            ? n
+            : throw new ArgumentException($"{name} needs a {(allowZero ? "non-negative" : "positive")} integer.");
+}
