@@ -36,12 +36,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization(CheckoutCultures.Options());
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapLiveUpdates();
+app.MapCultureSwitch();
 app.MapSandboxBankEndpoints();
 
 app.PrintStartupBanner();

@@ -51,7 +51,7 @@ public sealed partial class CheckoutPage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private string Title => _view is null ? "Pay · Portal" : $"Pay {_view.MerchantName} · Portal";
+    private string Title => _view is null ? "Portal" : $"{T["Title", _view.MerchantName]} · Portal";
 
     private bool IsWaitingForBank =>
         _payment?.TimeOf(PaymentStep.OrderSent) is { } sentAt && Time.GetUtcNow() - sentAt > TimeSpan.FromSeconds(5);
@@ -117,8 +117,8 @@ public sealed partial class CheckoutPage
         }
         catch (DomainValidationException invalid)
         {
-            _accountError = invalid.Errors.GetValueOrDefault("Account")?.FirstOrDefault();
-            _pinError = invalid.Errors.GetValueOrDefault("Pin")?.FirstOrDefault();
+            _accountError = invalid.Errors.ContainsKey("Account") ? T["AccountInvalid"].Value : null;
+            _pinError = invalid.Errors.ContainsKey("Pin") ? T["PinInvalid"].Value : null;
             return;
         }
 
@@ -130,7 +130,7 @@ public sealed partial class CheckoutPage
         }
         catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
         {
-            _error = "This payment could not be started. Please try again.";
+            _error = T["StartFailed"];
             await ReloadAsync();
         }
         finally
@@ -190,6 +190,13 @@ public sealed partial class CheckoutPage
             PaymentStatus.Started when !fromReload => Stage.Form,
             _ => Stage.Choose,
         };
+    }
+
+    // The reason in the customer's language; a code the rail invented keeps the rail's own words.
+    private string FailureText(PaymentSnapshot payment)
+    {
+        var text = T["Failure_" + payment.FailureCode];
+        return text.ResourceNotFound ? payment.FailureMessage ?? T["Failure_RJCT"] : text;
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -4,6 +4,7 @@ public static class PayExtensions
 {
     public static IHostApplicationBuilder AddPay(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddLocalization();
         builder.Services.AddSingleton<CheckoutQueries>();
         return builder;
     }

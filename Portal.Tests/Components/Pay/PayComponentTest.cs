@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Payments;
 
 namespace Portal.Tests.Components.Pay;
@@ -6,6 +7,14 @@ namespace Portal.Tests.Components.Pay;
 /// <summary>The base of the checkout components' tests. They use no component library, so a bare context serves.</summary>
 public abstract class PayComponentTest : BunitContext
 {
+    protected PayComponentTest()
+    {
+        // The real resources: the components' English text is what the tests read.
+        Services.AddLocalization();
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+    }
+
     protected static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>A payment that reached <paramref name="lastStep"/>, a quarter second per step.</summary>
