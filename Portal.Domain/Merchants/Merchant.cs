@@ -5,6 +5,8 @@ namespace Portal.Domain.Merchants;
 /// <summary>A business that takes payments through Portal and settles them into its account at the rail.</summary>
 public sealed class Merchant
 {
+    public static readonly TimeSpan DefaultFastPaymentLifetime = TimeSpan.FromMinutes(15);
+
     private Merchant()
     {
     }
@@ -36,6 +38,12 @@ public sealed class Merchant
     public long MaxCheckoutMinorUnits { get; private set; }
 
     public Money MaxCheckoutAmount => Money.FromMinorUnits(MaxCheckoutMinorUnits, Currency);
+
+    /// <summary>What the fast-payment QR code carries. Defaults to a link to the wallet page.</summary>
+    public QrFormat QrFormat { get; private set; } = QrFormat.Link;
+
+    /// <summary>How long a fast payment's QR code can be approved after it is shown. Defaults to 15 minutes.</summary>
+    public TimeSpan FastPaymentLifetime { get; private set; } = DefaultFastPaymentLifetime;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -75,5 +83,21 @@ public sealed class Merchant
             MaxCheckoutMinorUnits = Money.Of(maxCheckoutAmount, currency).MinorUnits,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>Sets how fast payments are shown: the QR code's format and how long it can be approved (1 minute to 1 day).</summary>
+    public void ConfigureFastPayments(QrFormat format, TimeSpan lifetime)
+    {
+        if (lifetime < TimeSpan.FromMinutes(1) || lifetime > TimeSpan.FromDays(1))
+        {
+            throw new DomainValidationException(nameof(FastPaymentLifetime), "A QR code stays valid between 1 minute and 1 day.");
+        }
+        if (!Enum.IsDefined(format))
+        {
+            throw new DomainValidationException(nameof(QrFormat), "Unknown QR code format.");
+        }
+        QrFormat = format;
+        FastPaymentLifetime = lifetime;
+        Version++;
     }
 }

@@ -17,6 +17,8 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Property(m => m.CurrencyCode).HasMaxLength(3).IsRequired();
         builder.Property(m => m.SettlementAccount).HasMaxLength(19).IsRequired();
         builder.Property(m => m.AccentColor).HasMaxLength(7).IsRequired();
+        builder.Property(m => m.QrFormat).HasConversion<string>().HasMaxLength(8);
+        builder.Property(m => m.FastPaymentLifetime).HasConversion<long>();
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Currency);
         builder.Ignore(m => m.MaxCheckoutAmount);

@@ -347,6 +347,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long>("FastPaymentLifetime")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("MaxCheckoutMinorUnits")
                         .HasColumnType("bigint");
 
@@ -354,6 +357,11 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("QrFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("SettlementAccount")
                         .IsRequired()

@@ -336,12 +336,20 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FastPaymentLifetime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MaxCheckoutMinorUnits")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QrFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SettlementAccount")
