@@ -142,7 +142,7 @@ internal static class EmvQrParser
         {
             return ByteLengths();
         }
-        if (spans.Count > 0 && FindFittingLength(digits, spans[^1]) is { } fitting)
+        if (spans.Count > 0 && FindFittingLength(digits, spans[^1], fault.Kind == TlvFaultKind.BadId) is { } fitting)
         {
             var previous = spans[^1];
             return fitting < previous.Length
@@ -163,12 +163,16 @@ internal static class EmvQrParser
         };
     }
 
-    /// <summary>The nearest other length for this data object with which the rest of the payload parses to a final tag 63.</summary>
-    private static int? FindFittingLength(int[] digits, TlvSpan span)
+    /// <summary>
+    /// The nearest other length for this data object with which the rest of the payload parses to a final tag 63.
+    /// Only a next id that is not digits says we stopped mid-value (length too short); longer lengths are otherwise not
+    /// tried, as one that swallows everything up to tag 63 always "fits" and would hide the real defect.
+    /// </summary>
+    private static int? FindFittingLength(int[] digits, TlvSpan span, bool stoppedInsideValue)
     {
         for (var delta = 1; delta <= 99; delta++)
         {
-            foreach (var length in (ReadOnlySpan<int>)[span.Length - delta, span.Length + delta])
+            foreach (var length in stoppedInsideValue ? (ReadOnlySpan<int>)[span.Length - delta, span.Length + delta] : [span.Length - delta])
             {
                 if (length is >= 0 and <= 99 && span.ValueStart + length <= digits.Length &&
                     TlvReader.ParsesCompletely(digits, span.ValueStart + length, digits.Length))
