@@ -162,8 +162,11 @@ public sealed class Checkout
         };
     }
 
-    /// <summary>Step 1: the customer picked a method. Refused unless the checkout is open for it.</summary>
-    public Payment StartPayment(PaymentMethod method, DateTimeOffset now)
+    /// <summary>
+    /// Step 1: the customer picked a method. Refused unless the checkout is open for it. A fast payment's QR code can be
+    /// approved for <paramref name="codeLifetime"/> (the merchant's setting), never past the checkout's own expiry.
+    /// </summary>
+    public Payment StartPayment(PaymentMethod method, DateTimeOffset now, TimeSpan? codeLifetime = null)
     {
         var refusal = RefusalFor(null, now);
         if (refusal is not null)
@@ -174,7 +177,13 @@ public sealed class Checkout
         {
             throw new DomainValidationException("Method", $"This checkout does not accept {method} payments.");
         }
-        return Payment.Start(this, method, now);
+        DateTimeOffset? codeExpiresAt = null;
+        if (method == PaymentMethod.Fast)
+        {
+            var until = now + (codeLifetime ?? Merchant.DefaultFastPaymentLifetime);
+            codeExpiresAt = until < ExpiresAt ? until : ExpiresAt;
+        }
+        return Payment.Start(this, method, now, codeExpiresAt);
     }
 
     /// <summary>

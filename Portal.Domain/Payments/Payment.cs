@@ -42,6 +42,12 @@ public sealed class Payment
     public DateTimeOffset? PayeeProcessedAt { get; private set; }
     public DateTimeOffset? NotifiedAt { get; private set; }
 
+    /// <summary>
+    /// Until when the payer may approve a fast payment's QR code; after it the code is refused and the page offers a
+    /// new one. Null for real-time payments, which the customer submits on the page itself.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
     /// <summary>The step at which the payment failed, when it did.</summary>
     public PaymentStep? FailedAtStep { get; private set; }
 
@@ -77,8 +83,9 @@ public sealed class Payment
         ? decimal.Round((decimal)d.Ticks / TimeSpan.TicksPerSecond / Amount.Amount * 100m, 4)
         : null;
 
-    internal static Payment Start(Checkout checkout, PaymentMethod method, DateTimeOffset now) => new()
+    internal static Payment Start(Checkout checkout, PaymentMethod method, DateTimeOffset now, DateTimeOffset? expiresAt) => new()
     {
+        ExpiresAt = expiresAt,
         Id = Guid.CreateVersion7(now),
         CheckoutId = checkout.Id,
         MerchantId = checkout.MerchantId,
@@ -162,6 +169,19 @@ public sealed class Payment
         FailureMessage = reason.Message;
         Status = PaymentStatus.Failed;
         Version++;
+    }
+
+    /// <summary>Whether the payer can no longer approve this payment's code.</summary>
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expiresAt && now >= expiresAt && Status == PaymentStatus.Started;
+
+    /// <summary>The code was not approved in time: the payment fails as expired, before any details were taken.</summary>
+    public void Expire(DateTimeOffset now)
+    {
+        if (!IsExpiredAt(now))
+        {
+            throw new InvalidTransitionException(nameof(Payment), $"{Status}/{Step}", "Expired");
+        }
+        Fail(FailureReason.Expired, now);
     }
 
     /// <summary>The customer moved to another method before anything was sent.</summary>

@@ -399,6 +399,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<long?>("DetailsEnteredAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("FailedAt")
                         .HasColumnType("bigint");
 

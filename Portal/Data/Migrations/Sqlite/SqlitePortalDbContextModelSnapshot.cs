@@ -388,6 +388,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("DetailsEnteredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER");
 

@@ -2,25 +2,31 @@
 
 #nullable disable
 
-namespace Portal.Data.Migrations.SqlServer
+namespace Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class FastPaymentSettings : Migration
+    public partial class FastPayments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<long>(
+                name: "ExpiresAt",
+                table: "Payments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "FastPaymentLifetime",
                 table: "Merchants",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "QrFormat",
                 table: "Merchants",
-                type: "nvarchar(8)",
+                type: "TEXT",
                 maxLength: 8,
                 nullable: false,
                 defaultValue: "");
@@ -29,6 +35,10 @@ namespace Portal.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "Payments");
+
             migrationBuilder.DropColumn(
                 name: "FastPaymentLifetime",
                 table: "Merchants");
