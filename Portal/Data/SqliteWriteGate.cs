@@ -16,8 +16,9 @@ internal sealed class SqliteWriteGate
         return new Release(_gate);
     }
 
-    internal readonly struct Release(SemaphoreSlim gate) : IDisposable
+    /// <summary>Leaves the gate; the default value (no gate, as on SQL Server) does nothing.</summary>
+    internal readonly struct Release(SemaphoreSlim? gate) : IDisposable
     {
-        public void Dispose() => gate.Release();
+        public void Dispose() => gate?.Release();
     }
 }
