@@ -46,16 +46,29 @@ public sealed class CheckoutFlow(
     /// Steps 2–7 of a real-time payment. Returns when the rail has answered, or, when its answer is unknown
     /// (timeout), with the payment still processing: the reconciler finishes it.
     /// </summary>
+    /// <remarks>
+    /// One unit of work carries the payment through: what steps 2–3 loaded stays tracked for steps 4, 5–6 and 7, and
+    /// each step is still saved before the next (after a save the tracked versions are the saved ones, so the version
+    /// tokens guard every later save as a reload would). Only a lost race falls back to reloading and deciding again.
+    /// </remarks>
     public async Task<PaymentSnapshot> PayRealTimeAsync(Guid paymentId, PayerDetails payer, string idempotencyKey,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payer);
-        var (snapshot, order) = await CreateOrderAsync(paymentId, PaymentMethod.RealTime, payer, idempotencyKey, cancellationToken);
-        if (order is null)
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        var work = await CreateOrderAsync(paymentId, PaymentMethod.RealTime, payer, idempotencyKey, cancellationToken);
+        try
         {
-            return snapshot;
+            if (work.Order is null)
+            {
+                return work.Snapshot;
+            }
+            return await SendAsync(work, cancellationToken);
         }
-        return await SendAsync(paymentId, order, cancellationToken);
+        finally
+        {
+            await work.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -70,21 +83,9 @@ public sealed class CheckoutFlow(
             await using var store = stores.Open();
             var payment = await store.FindPaymentAsync(result.OrderId, cancellationToken) ?? throw new NotFoundException("Payment");
             var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
-            if (payment.Status != PaymentStatus.Processing ||
-                (result.Status == RailOrderStatus.Accepted && payment.Step >= PaymentStep.PayeeVerified))
+            if (!ApplyRailResult(payment, checkout, result))
             {
                 return payment.Snapshot(checkout.Token);
-            }
-
-            var now = time.GetUtcNow();
-            payment.RecordRailResult(result, now);
-            if (payment.Status == PaymentStatus.Succeeded)
-            {
-                checkout.MarkPaid(payment, now);
-            }
-            else if (payment.Status == PaymentStatus.Failed)
-            {
-                checkout.Release(payment);
             }
 
             try
@@ -95,7 +96,7 @@ public sealed class CheckoutFlow(
             {
                 continue;
             }
-            return await PublishAsync(payment.Snapshot(checkout.Token), cancellationToken);
+            return await PublishAsync(store, payment, checkout.Token, cancellationToken);
         }
     }
 
@@ -124,82 +125,97 @@ public sealed class CheckoutFlow(
             {
                 continue;
             }
-            return await PublishAsync(payment.Snapshot(checkout.Token), cancellationToken);
+            return await PublishAsync(store, payment, checkout.Token, cancellationToken);
         }
     }
 
     internal TimeSpan RailAcceptanceWindow => options.RailAcceptanceWindow;
 
-    // Steps 2 and 3 in one unit of work. Returns the order to send, or null with the payment's state when there is
-    // nothing to send: refused at step 3, or the same submission seen twice (double click, two tabs).
-    private async Task<(PaymentSnapshot Snapshot, PaymentOrder? Order)> CreateOrderAsync(Guid paymentId, PaymentMethod method,
-        PayerDetails payer, string idempotencyKey, CancellationToken cancellationToken)
+    // Steps 2 and 3. Returns the open unit of work and the order to send, or no order with the payment's state when
+    // there is nothing to send: refused at step 3, or the same submission seen twice (double click, two tabs).
+    private async Task<RealTimeWork> CreateOrderAsync(Guid paymentId, PaymentMethod method, PayerDetails payer,
+        string idempotencyKey, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         for (var attempt = 0; ; attempt++)
         {
-            await using var store = stores.Open();
-            var payment = await store.FindPaymentAsync(paymentId, cancellationToken) ?? throw new NotFoundException("Payment");
-            var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
-            if (payment.Method != method)
-            {
-                throw new DomainValidationException("Method", $"This payment is a {payment.Method} payment.");
-            }
-            if (payment.Status != PaymentStatus.Started || payment.Step != PaymentStep.MethodChosen)
-            {
-                // Already submitted, by this request's twin or an earlier one: report, never start a second order.
-                return (payment.Snapshot(checkout.Token), null);
-            }
-
-            var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
-            var now = time.GetUtcNow();
-            payment.EnterDetails(payer.Account, idempotencyKey, now);
-            var refusal = checkout.TryReserve(payment, now);
-            if (refusal is null)
-            {
-                payment.CreateOrder(now);
-            }
-            else
-            {
-                payment.Fail(refusal, now);
-            }
-
+            var store = stores.Open();
             try
             {
-                await store.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                // The payment was submitted by a twin, or another payment reserved the checkout: decide again on fresh state.
-                continue;
-            }
+                var payment = await store.FindPaymentAsync(paymentId, cancellationToken) ?? throw new NotFoundException("Payment");
+                var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+                if (payment.Method != method)
+                {
+                    throw new DomainValidationException("Method", $"This payment is a {payment.Method} payment.");
+                }
+                if (payment.Status != PaymentStatus.Started || payment.Step != PaymentStep.MethodChosen)
+                {
+                    // Already submitted, by this request's twin or an earlier one: report, never start a second order.
+                    return new RealTimeWork(store, payment, checkout, payment.Snapshot(checkout.Token), null);
+                }
 
-            var snapshot = payment.Snapshot(checkout.Token);
-            if (refusal is not null)
-            {
-                return (await PublishAsync(snapshot, cancellationToken), null);
+                var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
+                var now = time.GetUtcNow();
+                payment.EnterDetails(payer.Account, idempotencyKey, now);
+                var refusal = checkout.TryReserve(payment, now);
+                if (refusal is null)
+                {
+                    payment.CreateOrder(now);
+                }
+                else
+                {
+                    payment.Fail(refusal, now);
+                }
+
+                try
+                {
+                    await store.SaveChangesAsync(cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+                {
+                    // The payment was submitted by a twin, or another payment reserved the checkout: decide again on fresh state.
+                    await store.DisposeAsync();
+                    continue;
+                }
+
+                var snapshot = payment.Snapshot(checkout.Token);
+                if (refusal is not null)
+                {
+                    return new RealTimeWork(store, payment, checkout,
+                        await PublishAsync(store, payment, checkout.Token, cancellationToken), null);
+                }
+                await notifier.PublishAsync(snapshot, cancellationToken);
+                var order = new PaymentOrder(payment.OrderId, AccountNumber.Parse(merchant.SettlementAccount), payer.Account,
+                    payer.Pin, payment.Amount, checkout.MerchantReference ?? checkout.Description, now);
+                return new RealTimeWork(store, payment, checkout, snapshot, order);
             }
-            await notifier.PublishAsync(snapshot, cancellationToken);
-            var order = new PaymentOrder(payment.OrderId, AccountNumber.Parse(merchant.SettlementAccount), payer.Account,
-                payer.Pin, payment.Amount, checkout.MerchantReference ?? checkout.Description, now);
-            return (snapshot, order);
+            catch
+            {
+                await store.DisposeAsync();
+                throw;
+            }
         }
     }
 
     // Step 4 is saved before the order leaves, so a crash after sending leaves a payment the reconciler will ask about.
-    private async Task<PaymentSnapshot> SendAsync(Guid paymentId, PaymentOrder order, CancellationToken cancellationToken)
+    // Steps 5–7 go on in the same unit of work; a lost race at any save reloads and decides again, as a callback would.
+    private async Task<PaymentSnapshot> SendAsync(RealTimeWork work, CancellationToken cancellationToken)
     {
-        PaymentSnapshot sent;
-        await using (var store = stores.Open())
+        var now = time.GetUtcNow();
+        work.Payment.MarkSent(now);
+        try
         {
-            var payment = await store.FindPaymentAsync(paymentId, cancellationToken) ?? throw new NotFoundException("Payment");
-            var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
-            var now = time.GetUtcNow();
-            payment.MarkSent(now);
-            await store.SaveChangesAsync(cancellationToken);
-            sent = payment.Snapshot(checkout.Token);
-            order = order with { CreatedAt = now };
+            await work.Store.SaveChangesAsync(cancellationToken);
         }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone else changed the payment since step 3 (the reconciler, a callback): take step 4 on fresh state.
+            await work.ReopenAsync(stores.Open(), cancellationToken);
+            now = time.GetUtcNow();
+            work.Payment.MarkSent(now);
+            await work.Store.SaveChangesAsync(cancellationToken);
+        }
+        var sent = work.Payment.Snapshot(work.Checkout.Token);
+        var order = work.Order! with { CreatedAt = now };
         await notifier.PublishAsync(sent, cancellationToken);
 
         RailResult result;
@@ -211,18 +227,74 @@ public sealed class CheckoutFlow(
         {
             return sent;
         }
-        return await RecordRailResultAsync(result, cancellationToken);
+
+        if (!ApplyRailResult(work.Payment, work.Checkout, result))
+        {
+            return work.Payment.Snapshot(work.Checkout.Token);
+        }
+        try
+        {
+            await work.Store.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A callback or the reconciler recorded a result first: decide again on what it saved.
+            return await RecordRailResultAsync(result, cancellationToken);
+        }
+        return await PublishAsync(work.Store, work.Payment, work.Checkout.Token, cancellationToken);
     }
 
-    // The result goes out first, so the customer sees it at once; step 7 records that it went out, then goes out too.
-    private async Task<PaymentSnapshot> PublishAsync(PaymentSnapshot snapshot, CancellationToken cancellationToken)
+    // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
+    private bool ApplyRailResult(Payment payment, Checkout checkout, RailResult result)
     {
+        if (payment.Status != PaymentStatus.Processing ||
+            (result.Status == RailOrderStatus.Accepted && payment.Step >= PaymentStep.PayeeVerified))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        payment.RecordRailResult(result, now);
+        if (payment.Status == PaymentStatus.Succeeded)
+        {
+            checkout.MarkPaid(payment, now);
+        }
+        else if (payment.Status == PaymentStatus.Failed)
+        {
+            checkout.Release(payment);
+        }
+        return true;
+    }
+
+    // Publishes a just-saved payment and takes step 7 in the unit of work that saved it; a lost race reloads.
+    private async Task<PaymentSnapshot> PublishAsync(IPaymentStore store, Payment payment, string checkoutToken,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = payment.Snapshot(checkoutToken);
         await notifier.PublishAsync(snapshot, cancellationToken);
-        if (snapshot.Status is not (PaymentStatus.Succeeded or PaymentStatus.Failed))
+        if (snapshot.Status is not (PaymentStatus.Succeeded or PaymentStatus.Failed) || payment.NotifiedAt is not null)
         {
             return snapshot;
         }
 
+        payment.MarkNotified(time.GetUtcNow());
+        try
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return await MarkNotifiedAsync(snapshot, cancellationToken);
+        }
+        var notified = payment.Snapshot(checkoutToken);
+        await notifier.PublishAsync(notified, cancellationToken);
+        return notified;
+    }
+
+    // Step 7 on fresh state, after the result went out: the result goes out first, so the customer sees it at once;
+    // step 7 records that it went out, then goes out too.
+    private async Task<PaymentSnapshot> MarkNotifiedAsync(PaymentSnapshot snapshot, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
@@ -244,5 +316,31 @@ public sealed class CheckoutFlow(
             await notifier.PublishAsync(notified, cancellationToken);
             return notified;
         }
+    }
+
+    // The unit of work of one real-time submission: its store and what it tracks, and the order to send, if any.
+    private sealed class RealTimeWork(IPaymentStore store, Payment payment, Checkout checkout, PaymentSnapshot snapshot,
+        PaymentOrder? order) : IAsyncDisposable
+    {
+        public IPaymentStore Store { get; private set; } = store;
+
+        public Payment Payment { get; private set; } = payment;
+
+        public Checkout Checkout { get; private set; } = checkout;
+
+        public PaymentSnapshot Snapshot { get; } = snapshot;
+
+        public PaymentOrder? Order { get; } = order;
+
+        /// <summary>Drops what a lost race made stale and reloads payment and checkout in a fresh store.</summary>
+        public async Task ReopenAsync(IPaymentStore fresh, CancellationToken cancellationToken)
+        {
+            await Store.DisposeAsync();
+            Store = fresh;
+            Payment = await fresh.FindPaymentAsync(Payment.Id, cancellationToken) ?? throw new NotFoundException("Payment");
+            Checkout = await fresh.FindCheckoutAsync(Payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+        }
+
+        public ValueTask DisposeAsync() => Store.DisposeAsync();
     }
 }

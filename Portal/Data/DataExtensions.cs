@@ -32,10 +32,12 @@ public static class DataExtensions
             builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(options =>
                 options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor()));
             builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+            builder.Services.AddSingleton<SqliteWriteGate>();
         }
 
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
-        builder.Services.AddSingleton<IPaymentStoreFactory, EfPaymentStoreFactory>();
+        builder.Services.AddSingleton<IPaymentStoreFactory>(sp => new EfPaymentStoreFactory(
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetService<SqliteWriteGate>()));
         return builder;
     }
 

@@ -7,7 +7,7 @@ using Portal.Domain.Payments;
 namespace Portal.Data;
 
 /// <summary>The domain's unit of work on one DbContext; version tokens turn a lost race into a ConcurrencyConflictException.</summary>
-internal sealed class EfPaymentStore(PortalDbContext db) : IPaymentStore
+internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeGate) : IPaymentStore
 {
     public Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Merchants.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -38,6 +38,7 @@ internal sealed class EfPaymentStore(PortalDbContext db) : IPaymentStore
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

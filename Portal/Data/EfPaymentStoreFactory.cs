@@ -3,7 +3,9 @@ using Portal.Domain.Payments;
 
 namespace Portal.Data;
 
-internal sealed class EfPaymentStoreFactory(IDbContextFactory<PortalDbContext> contexts) : IPaymentStoreFactory
+/// <remarks>On SQLite every save of the payment flow queues at <see cref="SqliteWriteGate"/>; without one (SQL Server) none does.</remarks>
+internal sealed class EfPaymentStoreFactory(IDbContextFactory<PortalDbContext> contexts, SqliteWriteGate? writeGate = null)
+    : IPaymentStoreFactory
 {
-    public IPaymentStore Open() => new EfPaymentStore(contexts.CreateDbContext());
+    public IPaymentStore Open() => new EfPaymentStore(contexts.CreateDbContext(), writeGate);
 }

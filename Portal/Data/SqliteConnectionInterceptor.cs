@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Portal.Data;
@@ -7,8 +9,14 @@ namespace Portal.Data;
 /// WAL lets readers go on while one writer commits, and synchronous=NORMAL is durable across process crashes in WAL
 /// mode (only an OS crash can lose the last commits): together they take a commit from milliseconds to microseconds.
 /// </summary>
+/// <remarks>
+/// The pragmas hold for the native connection, which Microsoft.Data.Sqlite pools and hands out again on every Open:
+/// they run once per native connection, not once per DbContext (a payment opens several).
+/// </remarks>
 internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 {
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
@@ -20,8 +28,17 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 
     private static void Configure(DbConnection connection)
     {
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
+        if (handle is not null)
+        {
+            Configured.TryAdd(handle, handle);
+        }
     }
 }

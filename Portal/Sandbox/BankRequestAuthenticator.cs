@@ -16,12 +16,12 @@ public sealed class BankRequestAuthenticator(IOptions<SandboxBankOptions> option
             request.Headers[MessageSigner.SignatureHeader], body, time.GetUtcNow(), options.Value.ClockTolerance);
     }
 
-    /// <summary>Call only after <see cref="Check"/> passed: an unsigned request must not be able to fill the table.</summary>
-    public Task<bool> TryRecordAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Call only after <see cref="Check"/> passed: an unsigned request must not be able to fill the memory.</summary>
+    public bool TryRecord(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return replays.TryRecordAsync(request.Headers[MessageSigner.TimestampHeader].ToString(),
-            request.Headers[MessageSigner.NonceHeader].ToString(), cancellationToken);
+        return replays.TryRecord(request.Headers[MessageSigner.TimestampHeader].ToString(),
+            request.Headers[MessageSigner.NonceHeader].ToString());
     }
 
     public IResult Signed(int statusCode, byte[] body, HttpRequest request, string contentType = "application/json")

@@ -1,56 +1,49 @@
-using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Sandbox;
 
 /// <summary>
-/// Remembers every signed message the bank accepted, long enough to outlive its timestamp's tolerance: after that the
-/// timestamp check refuses it anyway, so older rows are purged. Kept in the database, so a restart forgets nothing.
+/// Remembers every signed message the bank accepted, long enough to outlive its timestamp's tolerance (twice it):
+/// after that the timestamp check refuses it anyway, so older entries are dropped.
 /// </summary>
-public sealed class ReplayGuard(
-    IDbContextFactory<SandboxBankDbContext> databases,
-    BankWriteGate writeGate,
-    IOptions<SandboxBankOptions> options,
-    TimeProvider time)
+/// <remarks>
+/// Kept in memory, which is enough for the sandbox bank: a restart forgets only nonces of requests that the clock
+/// tolerance will refuse within seconds, and an order replayed in that window still cannot move money twice, because
+/// order ids stay unique in the bank's database (a second one is refused as DUPL). The database table it replaces
+/// cost a gated write per request. Memory is bounded by the signed request rate times twice the tolerance (at
+/// 1,000 requests/s and 30 s, 60,000 short strings), and only requests whose signature passed can add to it.
+/// </remarks>
+public sealed class ReplayGuard(IOptions<SandboxBankOptions> options, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
     private long _lastPurgeTicks;
 
     /// <summary>Records a message's timestamp and nonce; false when they were seen before (a replay).</summary>
-    public async Task<bool> TryRecordAsync(string timestamp, string nonce, CancellationToken cancellationToken)
+    public bool TryRecord(string timestamp, string nonce)
     {
         // Keyed by timestamp and nonce: a replay repeats both. For orders the nonce is the order id, so an order sent
         // again under a new timestamp is not a replay but a duplicate, which the order table refuses (DUPL) for good.
-        var key = $"{timestamp}.{nonce}";
-        var now = time.GetUtcNow();
-        using var writing = await writeGate.EnterAsync(cancellationToken);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await PurgeIfDueAsync(db, now, cancellationToken);
-        if (await db.UsedNonces.AnyAsync(n => n.Nonce == key, cancellationToken))
-        {
-            return false;
-        }
-        db.UsedNonces.Add(new UsedNonce { Nonce = key, SeenAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another process recorded it between the look and the insert: the unique key decides.
-            return false;
-        }
-        return true;
+        var now = time.GetUtcNow().UtcTicks;
+        PurgeIfDue(now);
+        return _seen.TryAdd(string.Concat(timestamp, ".", nonce), now);
     }
 
-    private async Task PurgeIfDueAsync(SandboxBankDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private void PurgeIfDue(long now)
     {
-        var tolerance = options.Value.ClockTolerance;
-        if (now.UtcTicks - Interlocked.Read(ref _lastPurgeTicks) < tolerance.Ticks)
+        var tolerance = options.Value.ClockTolerance.Ticks;
+        var last = Interlocked.Read(ref _lastPurgeTicks);
+        if (now - last < tolerance || Interlocked.CompareExchange(ref _lastPurgeTicks, now, last) != last)
         {
             return;
         }
-        Interlocked.Exchange(ref _lastPurgeTicks, now.UtcTicks);
         var cutoff = now - 2 * tolerance;
-        await db.UsedNonces.Where(n => n.SeenAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        foreach (var entry in _seen)
+        {
+            if (entry.Value < cutoff)
+            {
+                _seen.TryRemove(entry);
+            }
+        }
     }
 }

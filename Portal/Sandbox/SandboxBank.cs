@@ -23,23 +23,20 @@ public sealed class SandboxBank(
         ArgumentNullException.ThrowIfNull(instruction);
         var receivedAt = time.GetUtcNow();
 
-        // Checked again inside the write transaction; this early look only spares a duplicate the PIN check.
-        if (await ExistsAsync(instruction.OrderId, cancellationToken))
+        var refusal = await VerifyAsync(instruction, cancellationToken);
+        if (refusal == FailureReason.Duplicate)
         {
             return Duplicate(instruction, receivedAt);
         }
-
-        var refusal = await VerifyAsync(instruction, cancellationToken);
         DateTimeOffset? verifiedAt = refusal is null ? time.GetUtcNow() : null;
 
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // The order's primary key refuses a duplicate that slipped past the early look (see the catch below): no
+        // second read inside the write lock. EF's own savepoint around SaveChanges is not needed either: a failed
+        // save rolls back the whole transaction.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Orders.AnyAsync(o => o.OrderId == instruction.OrderId, cancellationToken))
-        {
-            return Duplicate(instruction, receivedAt);
-        }
-
         var order = new BankOrder
         {
             OrderId = instruction.OrderId,
@@ -145,14 +142,22 @@ public sealed class SandboxBank(
         };
     }
 
-    // Step 5. Reads without the write gate; the conditional updates of step 6 re-check what may change meanwhile.
+    // Step 5, or Duplicate for an order id the bank already holds. Reads without the write gate; the conditional updates of step 6 re-check what may change meanwhile.
     private async Task<FailureReason?> VerifyAsync(BankOrderInstruction instruction, CancellationToken cancellationToken)
     {
         BankAccount? payer, merchant;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            payer = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Number == instruction.PayerAccount, cancellationToken);
-            merchant = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Number == instruction.MerchantAccount, cancellationToken);
+            // Checked again by the order's primary key at write; this early look only spares a duplicate the PIN check.
+            if (await db.Orders.AnyAsync(o => o.OrderId == instruction.OrderId, cancellationToken))
+            {
+                return FailureReason.Duplicate;
+            }
+            var accounts = await db.Accounts.AsNoTracking()
+                .Where(a => a.Number == instruction.PayerAccount || a.Number == instruction.MerchantAccount)
+                .ToListAsync(cancellationToken);
+            payer = accounts.SingleOrDefault(a => a.Number == instruction.PayerAccount);
+            merchant = accounts.SingleOrDefault(a => a.Number == instruction.MerchantAccount);
         }
 
         var currency = instruction.Amount.Currency.Code;

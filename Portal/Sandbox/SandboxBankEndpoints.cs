@@ -67,7 +67,7 @@ public static class SandboxBankEndpoints
             services.Logger.RequestRefused("order", "nonce is not the order id");
             return Unauthorized("The nonce of an order is its order id.");
         }
-        if (!await services.Authenticator.TryRecordAsync(context.Request, cancellationToken))
+        if (!services.Authenticator.TryRecord(context.Request))
         {
             services.Logger.RequestRefused("order", "replayed");
             return Unauthorized("The request was replayed.");
@@ -139,7 +139,7 @@ public static class SandboxBankEndpoints
         {
             return refused;
         }
-        if (!await services.Authenticator.TryRecordAsync(context.Request, context.RequestAborted))
+        if (!services.Authenticator.TryRecord(context.Request))
         {
             services.Logger.RequestRefused(route, "replayed");
             return Unauthorized("The request was replayed.");
