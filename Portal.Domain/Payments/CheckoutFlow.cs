@@ -34,7 +34,9 @@ public sealed class CheckoutFlow(
     {
         await using var store = stores.Open();
         var checkout = await store.FindCheckoutByTokenAsync(token, cancellationToken) ?? throw new NotFoundException("Checkout");
-        var payment = checkout.StartPayment(method, time.GetUtcNow());
+        // A QR code lives as long as its merchant says; a real-time attempt needs no such limit.
+        var merchant = method == PaymentMethod.Fast ? await store.FindMerchantAsync(checkout.MerchantId, cancellationToken) : null;
+        var payment = checkout.StartPayment(method, time.GetUtcNow(), merchant?.FastPaymentLifetime);
         store.Add(payment);
         await store.SaveChangesAsync(cancellationToken);
         var snapshot = payment.Snapshot(checkout.Token);
@@ -51,12 +53,71 @@ public sealed class CheckoutFlow(
     /// each step is still saved before the next (after a save the tracked versions are the saved ones, so the version
     /// tokens guard every later save as a reload would). Only a lost race falls back to reloading and deciding again.
     /// </remarks>
-    public async Task<PaymentSnapshot> PayRealTimeAsync(Guid paymentId, PayerDetails payer, string idempotencyKey,
-        CancellationToken cancellationToken = default)
+    public Task<PaymentSnapshot> PayRealTimeAsync(Guid paymentId, PayerDetails payer, string idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        PayAsync(paymentId, PaymentMethod.RealTime, payer, idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// Steps 2–5 of a fast payment, approved in the wallet: the fast rail accepts at once (verified, step 5) and the
+    /// result arrives later as a signed callback (<see cref="RecordRailResultAsync"/>) or the reconciler's query.
+    /// An expired code is refused and fails the attempt; nothing is sent.
+    /// </summary>
+    public Task<PaymentSnapshot> ApproveFastAsync(Guid paymentId, PayerDetails payer, string idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        PayAsync(paymentId, PaymentMethod.Fast, payer, idempotencyKey, cancellationToken);
+
+    /// <summary>Closes a fast payment whose QR code expired unapproved, so pages and wallet read it as expired.</summary>
+    public async Task<PaymentSnapshot?> ExpireCodeAsync(Guid paymentId, CancellationToken cancellationToken = default)
+    {
+        await using var store = stores.Open();
+        var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (payment is null || !payment.IsExpiredAt(now))
+        {
+            return null;
+        }
+        var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+        payment.Expire(now);
+        try
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Approved or expired by someone else meanwhile: their word stands.
+            return null;
+        }
+        var snapshot = payment.Snapshot(checkout.Token);
+        await notifier.PublishAsync(snapshot, cancellationToken);
+        return snapshot;
+    }
+
+    /// <summary>Closes an open checkout whose time is up, unless a payment holds it.</summary>
+    public async Task<bool> CloseExpiredCheckoutAsync(Guid checkoutId, CancellationToken cancellationToken = default)
+    {
+        await using var store = stores.Open();
+        var checkout = await store.FindCheckoutAsync(checkoutId, cancellationToken);
+        if (checkout is null || !checkout.CloseIfExpired(time.GetUtcNow()))
+        {
+            return false;
+        }
+        try
+        {
+            await store.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<PaymentSnapshot> PayAsync(Guid paymentId, PaymentMethod method, PayerDetails payer, string idempotencyKey,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payer);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
-        var work = await CreateOrderAsync(paymentId, PaymentMethod.RealTime, payer, idempotencyKey, cancellationToken);
+        var work = await CreateOrderAsync(paymentId, method, payer, idempotencyKey, cancellationToken);
         try
         {
             if (work.Order is null)
@@ -155,15 +216,25 @@ public sealed class CheckoutFlow(
 
                 var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
                 var now = time.GetUtcNow();
-                payment.EnterDetails(payer.Account, idempotencyKey, now);
-                var refusal = checkout.TryReserve(payment, now);
-                if (refusal is null)
+                FailureReason? refusal;
+                if (payment.IsExpiredAt(now))
                 {
-                    payment.CreateOrder(now);
+                    // A QR code approved after its time: refused before any detail is taken.
+                    payment.Expire(now);
+                    refusal = FailureReason.Expired;
                 }
                 else
                 {
-                    payment.Fail(refusal, now);
+                    payment.EnterDetails(payer.Account, idempotencyKey, now);
+                    refusal = checkout.TryReserve(payment, now);
+                    if (refusal is null)
+                    {
+                        payment.CreateOrder(now);
+                    }
+                    else
+                    {
+                        payment.Fail(refusal, now);
+                    }
                 }
 
                 try
@@ -185,7 +256,7 @@ public sealed class CheckoutFlow(
                 }
                 await notifier.PublishAsync(snapshot, cancellationToken);
                 var order = new PaymentOrder(payment.OrderId, AccountNumber.Parse(merchant.SettlementAccount), payer.Account,
-                    payer.Pin, payment.Amount, checkout.MerchantReference ?? checkout.Description, now);
+                    payer.Pin, payment.Amount, checkout.MerchantReference ?? checkout.Description, now, payment.Method);
                 return new RealTimeWork(store, payment, checkout, snapshot, order);
             }
             catch

@@ -20,6 +20,12 @@ public interface IPaymentStore : IAsyncDisposable
     /// <summary>Payments whose order was created before <paramref name="before"/> and whose outcome Portal does not know yet.</summary>
     Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Fast payments whose QR code expired unapproved before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Guid>> FindExpiredCodesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Open checkouts past their expiry that no payment holds.</summary>
+    Task<IReadOnlyList<Guid>> FindExpiredCheckoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
     void Add(Checkout checkout);
 
     void Add(Payment payment);

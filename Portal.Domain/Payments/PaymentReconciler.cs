@@ -71,4 +71,29 @@ public sealed class PaymentReconciler(
         }
         return report;
     }
+
+    /// <summary>
+    /// Closes what ran out of time: fast payments whose QR code expired unapproved, and open checkouts past their
+    /// expiry. Pages read both as expired already; closing them keeps lists and the wallet truthful.
+    /// </summary>
+    public async Task<int> CloseExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<Guid> codes, checkouts;
+        await using (var store = stores.Open())
+        {
+            codes = await store.FindExpiredCodesAsync(now, 500, cancellationToken);
+            checkouts = await store.FindExpiredCheckoutsAsync(now, 500, cancellationToken);
+        }
+        var closed = 0;
+        foreach (var paymentId in codes)
+        {
+            closed += await flow.ExpireCodeAsync(paymentId, cancellationToken) is null ? 0 : 1;
+        }
+        foreach (var checkoutId in checkouts)
+        {
+            closed += await flow.CloseExpiredCheckoutAsync(checkoutId, cancellationToken) ? 1 : 0;
+        }
+        return closed;
+    }
 }

@@ -21,7 +21,8 @@ public sealed record PaymentSnapshot(
     string? FailureCode,
     string? FailureMessage,
     string? PayerAccountMasked,
-    int Version)
+    int Version,
+    DateTimeOffset? ExpiresAt = null)
 {
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
 
@@ -47,5 +48,6 @@ public sealed record PaymentSnapshot(
         payment.FailureCode,
         payment.FailureMessage,
         payment.PayerAccountMasked,
-        payment.Version);
+        payment.Version,
+        payment.ExpiresAt);
 }

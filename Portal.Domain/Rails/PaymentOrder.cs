@@ -1,10 +1,12 @@
 using Portal.Domain.Common;
+using Portal.Domain.Payments;
 
 namespace Portal.Domain.Rails;
 
 /// <summary>
 /// A payment order as it goes to the rail. It carries the payer's PIN for the rail to verify, so it lives only in
-/// memory for the length of one call, and its ToString hides account and PIN.
+/// memory for the length of one call, and its ToString hides account and PIN. A fast order is accepted at once and
+/// settled later by the rail, which then calls back.
 /// </summary>
 public sealed record PaymentOrder(
     Guid OrderId,
@@ -13,7 +15,8 @@ public sealed record PaymentOrder(
     Pin Pin,
     Money Amount,
     string Reference,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    PaymentMethod Method = PaymentMethod.RealTime)
 {
     public override string ToString() => $"PaymentOrder {OrderId} {Amount} from {PayerAccount.Masked}";
 }

@@ -66,11 +66,12 @@ public sealed class AdminLiveTests(BrowserAppFixture fixture)
         await using var staffContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var admin = new AdminPageObject(await staffContext.NewPageAsync());
         await admin.SignInAsync("owner@demo.test");
-        await admin.Page.GotoAsync("admin/links/new");
-        await Expect(admin.Page.GetByLabel("Amount")).ToBeEditableAsync();
+        await admin.OpenAsync("admin/links/new");
 
         await admin.Page.GetByLabel("Amount").FillAsync("66.60");
+        await admin.Page.GetByLabel("Amount").PressAsync("Tab");
         await admin.Page.GetByLabel("Description").FillAsync("Browser-made link");
+        await admin.Page.GetByLabel("Description").PressAsync("Tab");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Create payment link" }).ClickAsync();
 
         var link = admin.Page.GetByRole(AriaRole.Textbox, new() { Name = "Link", Exact = true });

@@ -17,9 +17,16 @@ public sealed class AdminPageObject(IPage page)
         await Page.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
     }
 
+    /// <summary>Opens an admin page and waits until it is interactive (typing into the prerendered page is lost).</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Expect(Page.Locator("[data-ready='true']")).ToBeVisibleAsync();
+    }
+
     public async Task OpenPaymentsAsync()
     {
-        await Page.GotoAsync("admin/payments");
+        await OpenAsync("admin/payments");
         // The "Live" mark appears once the page has subscribed to the merchant's payments.
         await Expect(Page.GetByText("Live", new() { Exact = true })).ToBeVisibleAsync();
     }

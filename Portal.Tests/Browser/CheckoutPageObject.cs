@@ -23,7 +23,7 @@ public sealed class CheckoutPageObject(IPage page)
         await Page.GetByLabel("PIN").FillAsync(pin);
     }
 
-    public ILocator PayButton => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pay ") });
+    public ILocator PayButton => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pay [A-Z]{3} ") });
 
     public async Task PayRealTimeAsync(string account, string pin)
     {

@@ -32,6 +32,24 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
             .Take(max)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> FindExpiredCodesAsync(DateTimeOffset now, int max,
+        CancellationToken cancellationToken = default) =>
+        await db.Payments
+            .Where(p => p.Status == PaymentStatus.Started && p.ExpiresAt != null && p.ExpiresAt <= now)
+            .OrderBy(p => p.ExpiresAt)
+            .Select(p => p.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> FindExpiredCheckoutsAsync(DateTimeOffset now, int max,
+        CancellationToken cancellationToken = default) =>
+        await db.Checkouts
+            .Where(c => c.Status == CheckoutStatus.Open && c.ExpiresAt <= now && c.ReservedByPaymentId == null)
+            .OrderBy(c => c.ExpiresAt)
+            .Select(c => c.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
     public void Add(Checkout checkout) => db.Checkouts.Add(checkout);
 
     public void Add(Payment payment) => db.Payments.Add(payment);

@@ -24,12 +24,15 @@ public sealed partial class CheckoutPage
     private string? _pinError;
     private string? _error;
     private IDisposable? _subscription;
+    private ITimer? _codeExpiry;
 
     private enum Stage
     {
         Choose,
         Form,
         Processing,
+        FastQr,
+        FastExpired,
         Succeeded,
         Failed,
         Expired,
@@ -50,6 +53,13 @@ public sealed partial class CheckoutPage
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private string CodeContent => Qr.FastPaymentCodes.ContentFor(_view!, _payment!.PaymentId, Navigation.BaseUri);
+
+    private string WalletUrl => Qr.FastPaymentCodes.WalletUrl(Navigation.BaseUri, _payment!.PaymentId);
 
     private string Title => _view is null ? "Portal" : $"{T["Title", _view.MerchantName]} · Portal";
 
@@ -72,13 +82,21 @@ public sealed partial class CheckoutPage
             {
                 _subscription = Events.WatchCheckout(_view.CheckoutId, OnPaymentChangedAsync);
             }
+            WatchCodeExpiry();
             // A marker for people and tests alike: buttons work from here on.
             _interactive = true;
             StateHasChanged();
         }
     }
 
-    private async Task ChooseRealTimeAsync()
+    private Task ChooseRealTimeAsync() => ChooseAsync(PaymentMethod.RealTime);
+
+    private Task ChooseFastAsync() => ChooseAsync(PaymentMethod.Fast);
+
+    // A failed attempt is retried with the same method.
+    private Task TryAgainAsync() => ChooseAsync(_payment?.Method ?? PaymentMethod.RealTime);
+
+    private async Task ChooseAsync(PaymentMethod method)
     {
         if (_busy || _view is null)
         {
@@ -88,10 +106,11 @@ public sealed partial class CheckoutPage
         _error = null;
         try
         {
-            _payment = await Flow.ChooseMethodAsync(Token, PaymentMethod.RealTime);
+            _payment = await Flow.ChooseMethodAsync(Token, method);
             _idempotencyKey = Guid.NewGuid().ToString("N");
             _accountError = _pinError = null;
-            _stage = Stage.Form;
+            _stage = StageOf(_view, _payment, fromReload: false);
+            WatchCodeExpiry();
         }
         catch (CheckoutClosedException)
         {
@@ -160,6 +179,27 @@ public sealed partial class CheckoutPage
         }
         _payment = payment;
         _stage = StageOf(_view, payment, fromReload: false);
+        WatchCodeExpiry();
+    }
+
+    // One timer per page, firing once when the shown QR code expires (the browser ticks the countdown itself).
+    private void WatchCodeExpiry()
+    {
+        _codeExpiry?.Dispose();
+        _codeExpiry = null;
+        if (_stage != Stage.FastQr || _payment?.ExpiresAt is not { } expiresAt || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        var due = expiresAt - Time.GetUtcNow();
+        _codeExpiry = Time.CreateTimer(_ => InvokeAsync(() =>
+        {
+            if (_stage == Stage.FastQr)
+            {
+                _stage = StageOf(_view, _payment, fromReload: false);
+                StateHasChanged();
+            }
+        }), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
     private async Task ReloadAsync()
@@ -185,7 +225,10 @@ public sealed partial class CheckoutPage
             PaymentStatus.Succeeded => Stage.Succeeded,
             _ when view.Status == CheckoutStatus.Expired => Stage.Expired,
             _ when view.Status == CheckoutStatus.Cancelled => Stage.Closed,
+            PaymentStatus.Failed when payment.Method == PaymentMethod.Fast && payment.FailureCode == FailureReason.Expired.Code => Stage.FastExpired,
             PaymentStatus.Failed => Stage.Failed,
+            PaymentStatus.Started when payment.Method == PaymentMethod.Fast =>
+                payment.ExpiresAt is { } expiresAt && Time.GetUtcNow() >= expiresAt ? Stage.FastExpired : Stage.FastQr,
             // After a reload the typed details are gone: start from the choice again.
             PaymentStatus.Started when !fromReload => Stage.Form,
             _ => Stage.Choose,
@@ -199,5 +242,9 @@ public sealed partial class CheckoutPage
         return text.ResourceNotFound ? payment.FailureMessage ?? T["Failure_RJCT"] : text;
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _codeExpiry?.Dispose();
+    }
 }

@@ -17,7 +17,8 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await db.Checkouts.AsNoTracking()
             .Where(c => c.Token == token)
-            .Join(db.Merchants, c => c.MerchantId, m => m.Id, (c, m) => new { Checkout = c, m.Name, m.AccentColor })
+            .Join(db.Merchants, c => c.MerchantId, m => m.Id,
+                (c, m) => new { Checkout = c, m.Name, m.AccentColor, m.City, m.CountryCode, m.CategoryCode, m.QrFormat })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -46,6 +47,10 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
             checkout.ExpiresAt,
             checkout.StatusAt(time.GetUtcNow()),
             checkout.AllowedMethods,
-            payment?.Snapshot(checkout.Token));
+            payment?.Snapshot(checkout.Token),
+            found.City,
+            found.CountryCode,
+            found.CategoryCode,
+            found.QrFormat);
     }
 }

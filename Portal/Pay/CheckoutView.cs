@@ -1,5 +1,6 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
+using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
 
 namespace Portal.Pay;
@@ -17,4 +18,8 @@ public sealed record CheckoutView(
     DateTimeOffset ExpiresAt,
     CheckoutStatus Status,
     PaymentMethods AllowedMethods,
-    PaymentSnapshot? CurrentPayment);
+    PaymentSnapshot? CurrentPayment,
+    string MerchantCity,
+    string MerchantCountry,
+    string MerchantCategoryCode,
+    QrFormat QrFormat);

@@ -6,6 +6,7 @@ public static class PayExtensions
     {
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<CheckoutQueries>();
+        builder.Services.AddSingleton<Wallet.WalletQueries>();
         return builder;
     }
 }

@@ -23,6 +23,7 @@ internal sealed class ReconcilerService(
             try
             {
                 var report = await reconciler.ReconcileAsync(stoppingToken);
+                await reconciler.CloseExpiredAsync(stoppingToken);
                 if (report.Finished + report.Failed > 0)
                 {
                     PaymentsLog.Reconciled(logger, report.Finished, report.Failed, report.Unreachable);

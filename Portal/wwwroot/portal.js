@@ -19,3 +19,15 @@ window.portal = {
         }
     }
 };
+
+// Countdowns (mm:ss) to the instant in data-countdown, ticking in the browser: a waiting page costs the server nothing
+// per second. The server flips the page to "expired" itself at that instant.
+setInterval(function () {
+    document.querySelectorAll("[data-countdown]").forEach(function (element) {
+        const left = Math.max(0, Math.floor((Date.parse(element.dataset.countdown) - Date.now()) / 1000));
+        const text = String(Math.floor(left / 60)).padStart(2, "0") + ":" + String(left % 60).padStart(2, "0");
+        if (element.textContent !== text) {
+            element.textContent = text;
+        }
+    });
+}, 1000);

@@ -1,7 +1,7 @@
 using System.Text;
 using QRCoder;
 
-namespace Portal.Admin.Links;
+namespace Portal.Qr;
 
 /// <summary>QR codes as SVG data URIs (QRCoder's SVG renderer: no System.Drawing, which Linux lacks).</summary>
 public static class QrCodes

@@ -1,0 +1,8 @@
+namespace Portal.Wallet;
+
+public enum WalletCodeProblem
+{
+    Empty,
+    NotOurs,
+    Damaged,
+}

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.LiveUpdates;
+using Portal.Pay;
+
+namespace Portal.Wallet;
+
+/// <summary>
+/// The sandbox mobile wallet's approval screen for one payment, opened by scanning the checkout's QR code (or pasting
+/// it at /wallet). Approving runs steps 2–6 through the fast rail; the result arrives here and on the checkout page live.
+/// </summary>
+public sealed partial class WalletPaymentPage
+{
+    private WalletView? _view;
+    private bool _loaded;
+    private bool _busy;
+    private bool _interactive;
+    private string? _idempotencyKey;
+    private string? _accountError;
+    private string? _pinError;
+    private string? _error;
+    private IDisposable? _subscription;
+
+    [Parameter]
+    public string Reference { get; set; } = "";
+
+    [Inject]
+    private WalletQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private CheckoutFlow Flow { get; set; } = default!;
+
+    [Inject]
+    private PaymentEvents Events { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _view = Guid.TryParseExact(Reference, "N", out var paymentId) ? await Queries.FindAsync(paymentId) : null;
+        _idempotencyKey ??= Guid.NewGuid().ToString("N");
+        _loaded = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            if (_view is not null)
+            {
+                _subscription = Events.WatchPayment(_view.Payment.PaymentId, OnPaymentChangedAsync);
+            }
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
+    private WalletState StateOf(WalletView view)
+    {
+        var payment = view.Payment;
+        return payment switch
+        {
+            { Method: not PaymentMethod.Fast } => WalletState.NotFast,
+            { Status: PaymentStatus.Succeeded } => WalletState.Succeeded,
+            { Status: PaymentStatus.Processing } => WalletState.Processing,
+            { Status: PaymentStatus.Failed, FailureCode: "EXPD" } => WalletState.Expired,
+            { Status: PaymentStatus.Failed } => WalletState.Failed,
+            _ when view.CheckoutStatus == CheckoutStatus.Paid => WalletState.Paid,
+            _ when view.CheckoutStatus == CheckoutStatus.Expired => WalletState.Expired,
+            { ExpiresAt: { } expiresAt } when Time.GetUtcNow() >= expiresAt => WalletState.Expired,
+            { Status: PaymentStatus.Abandoned } => WalletState.Expired,
+            _ => WalletState.Approve,
+        };
+    }
+
+    private async Task ApproveAsync(PayerInput input)
+    {
+        if (_busy || _view is null || _idempotencyKey is null)
+        {
+            return;
+        }
+        _accountError = _pinError = _error = null;
+        PayerDetails payer;
+        try
+        {
+            payer = PayerDetails.Parse(input.Account, input.Pin);
+        }
+        catch (DomainValidationException invalid)
+        {
+            _accountError = invalid.Errors.ContainsKey("Account") ? T["AccountInvalid"].Value : null;
+            _pinError = invalid.Errors.ContainsKey("Pin") ? T["PinInvalid"].Value : null;
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            Apply(await Flow.ApproveFastAsync(_view.Payment.PaymentId, payer, _idempotencyKey));
+        }
+        catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
+        {
+            _error = T["StartFailed"];
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private Task OnPaymentChangedAsync(PaymentSnapshot changed) => InvokeAsync(() =>
+    {
+        Apply(changed);
+        StateHasChanged();
+    });
+
+    private void Apply(PaymentSnapshot payment)
+    {
+        if (_view is not null && payment.PaymentId == _view.Payment.PaymentId && payment.Version >= _view.Payment.Version)
+        {
+            _view = _view with
+            {
+                Payment = payment,
+                CheckoutStatus = payment.Status == PaymentStatus.Succeeded ? CheckoutStatus.Paid : _view.CheckoutStatus,
+            };
+        }
+    }
+
+    private string FailureText(PaymentSnapshot payment)
+    {
+        var text = T["Failure_" + payment.FailureCode];
+        return text.ResourceNotFound ? payment.FailureMessage ?? T["Failure_RJCT"] : text;
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
