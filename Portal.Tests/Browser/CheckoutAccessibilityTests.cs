@@ -38,6 +38,28 @@ public sealed class CheckoutAccessibilityTests(BrowserAppFixture fixture)
     }
 
     [Fact]
+    public async Task FastPaymentAndWallet_OnPhone_HaveNoSeriousViolations()
+    {
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 16.00m);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
+        var page = new CheckoutPageObject(await context.NewPageAsync());
+        await page.OpenAsync(checkout.Token);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Fast payment (QR code)" }).ClickAsync();
+        await page.Page.GetByText("Can't scan?").ClickAsync();
+        var link = await page.Page.GetByTestId("payment-code").InnerTextAsync();
+        await AssertAccessibleAsync(page.Page, "fast-qr");
+
+        var wallet = new WalletPageObject(await context.NewPageAsync());
+        await wallet.OpenAsync("wallet");
+        await AssertAccessibleAsync(wallet.Page, "wallet-paste");
+        await wallet.OpenAsync(link);
+        await AssertAccessibleAsync(wallet.Page, "wallet-approve");
+        await wallet.ApproveAsync("6200000000000001", "123456");
+        await Expect(wallet.Paid).ToBeVisibleAsync();
+        await AssertAccessibleAsync(wallet.Page, "wallet-paid");
+    }
+
+    [Fact]
     public async Task UnknownLink_OnPhone_HasNoSeriousViolations()
     {
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
