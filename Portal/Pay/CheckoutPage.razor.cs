@@ -57,9 +57,14 @@ public sealed partial class CheckoutPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private string CodeContent => Qr.FastPaymentCodes.ContentFor(_view!, _payment!.PaymentId, Navigation.BaseUri);
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<CheckoutOptions> Options { get; set; } = default!;
 
-    private string WalletUrl => Qr.FastPaymentCodes.WalletUrl(Navigation.BaseUri, _payment!.PaymentId);
+    private string PublicBaseUri => Options.Value.PublicBaseUrl?.ToString() ?? Navigation.BaseUri;
+
+    private string CodeContent => Qr.FastPaymentCodes.ContentFor(_view!, _payment!.PaymentId, PublicBaseUri);
+
+    private string WalletUrl => Qr.FastPaymentCodes.WalletUrl(PublicBaseUri, _payment!.PaymentId);
 
     private string Title => _view is null ? "Portal" : $"{T["Title", _view.MerchantName]} · Portal";
 
