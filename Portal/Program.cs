@@ -45,6 +45,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapLiveUpdates();
 app.MapCultureSwitch();
 app.MapSandboxBankEndpoints();
+app.MapRailCallbacks();
 
 app.PrintStartupBanner();
 app.Run();

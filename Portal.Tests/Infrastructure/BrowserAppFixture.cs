@@ -3,7 +3,8 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>One running Portal and one browser shared by the browser tests (starting either costs seconds).</summary>
 public sealed class BrowserAppFixture : IAsyncLifetime
 {
-    public PortalApp App { get; } = new();
+    // Fast payments settle after this delay and call back; the default 3 s would only slow the tests down.
+    public PortalApp App { get; } = new(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:00:00.500" });
 
     public Browser Browser { get; } = new();
 

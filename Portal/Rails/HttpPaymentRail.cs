@@ -22,9 +22,11 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
     public Task<RailResult> SubmitAsync(PaymentOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
+        var fast = order.Method == PaymentMethod.Fast;
         return SendOrderAsync(new RailOrderMessage(order.OrderId, "Payment", order.PayerAccount.Value,
             order.MerchantAccount.Value, order.Pin.Value, order.Amount.ToAmountString(), order.Amount.Currency.Code,
-            order.Reference), cancellationToken);
+            order.Reference, fast ? RailOrderMessage.FastMode : RailOrderMessage.RealTimeMode,
+            fast ? address.Callback.AbsoluteUri : null), cancellationToken);
     }
 
     /// <summary>Sends a refund order; answers and failures as <see cref="SubmitAsync"/>.</summary>
@@ -118,6 +120,21 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
 
     private static RailOrderAnswer ReadAnswer(byte[] body, Guid orderId)
     {
+        var answer = ReadAnswer(body);
+        if (answer.OrderId != orderId)
+        {
+            throw new RailUnavailableException($"The rail's answer is not about order {orderId}.");
+        }
+        return answer;
+    }
+
+    /// <summary>
+    /// The rail's answer as a result, shared by answers, queries and callbacks; throws
+    /// <see cref="RailUnavailableException"/> when it is not understood.
+    /// </summary>
+    /// <summary>Reads an answer's JSON; throws <see cref="RailUnavailableException"/> when it is not an answer.</summary>
+    internal static RailOrderAnswer ReadAnswer(ReadOnlySpan<byte> body)
+    {
         RailOrderAnswer? answer;
         try
         {
@@ -127,14 +144,12 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         {
             throw new RailUnavailableException("The rail's answer is not understood.", e);
         }
-        if (answer is null || answer.OrderId != orderId)
-        {
-            throw new RailUnavailableException($"The rail's answer is not about order {orderId}.");
-        }
-        return answer;
+        return answer is null || answer.OrderId == Guid.Empty
+            ? throw new RailUnavailableException("The rail's answer names no order.")
+            : answer;
     }
 
-    private static RailResult ToResult(RailOrderAnswer answer)
+    internal static RailResult ToResult(RailOrderAnswer answer)
     {
         if (!Enum.TryParse<RailOrderStatus>(answer.Status, ignoreCase: false, out var status) || !Enum.IsDefined(status) ||
             (status == RailOrderStatus.Rejected && string.IsNullOrEmpty(answer.ReasonCode)))

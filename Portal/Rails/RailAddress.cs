@@ -7,24 +7,33 @@ using Portal.Domain.Rails;
 namespace Portal.Rails;
 
 /// <summary>
-/// Where the rail is: the configured base URL, or else this app's own listening address (the embedded sandbox bank),
-/// known only once the server has started, so it is looked up on first use rather than at registration.
+/// Where the rail is, and where it calls Portal back: each the configured URL, or else this app's own listening address
+/// (the embedded sandbox bank; Portal's callback endpoint), known only once the server has started, so it is looked
+/// up on first use rather than at registration.
 /// </summary>
 public sealed class RailAddress(IOptions<RailOptions> options, IServiceProvider services)
 {
+    public const string CallbackPath = "rails/sandbox/callback";
+
     private Uri? _baseAddress;
+    private Uri? _callback;
 
     public Uri Resolve(string relative) => new(BaseAddress, relative);
 
     public Uri BaseAddress => _baseAddress ??= Find();
 
-    private Uri Find()
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl))
-        {
-            return WithSlash(new Uri(options.Value.BaseUrl, UriKind.Absolute));
-        }
+    /// <summary>Where the rail POSTs a fast order's result.</summary>
+    public Uri Callback => _callback ??= string.IsNullOrWhiteSpace(options.Value.CallbackUrl)
+        ? new Uri(OwnAddress(), CallbackPath)
+        : new Uri(options.Value.CallbackUrl, UriKind.Absolute);
 
+    private Uri Find() =>
+        string.IsNullOrWhiteSpace(options.Value.BaseUrl)
+            ? OwnAddress()
+            : WithSlash(new Uri(options.Value.BaseUrl, UriKind.Absolute));
+
+    private Uri OwnAddress()
+    {
         var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var listening = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ??
                         addresses.FirstOrDefault() ??

@@ -14,6 +14,13 @@ public sealed class RailOptions
     [Url]
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Where the rail POSTs the result of a fast order, e.g. <c>https://portal.example/rails/sandbox/callback</c>.
+    /// Defaults to none: Portal's own listening address plus <c>rails/sandbox/callback</c>.
+    /// </summary>
+    [Url]
+    public string? CallbackUrl { get; set; }
+
     /// <summary>Shared HMAC secret with the rail. From the environment or user secrets outside development.</summary>
     [Required, MinLength(32)]
     public string SigningSecret { get; set; } = "";

@@ -1,6 +1,10 @@
 namespace Portal.Rails;
 
-/// <summary>The order as Portal puts it on the wire; the bytes serialised once are the bytes signed and sent.</summary>
+/// <summary>
+/// The order as Portal puts it on the wire; the bytes serialised once are the bytes signed and sent. <see cref="Mode"/>
+/// is <c>realtime</c> (settled before the answer) or <c>fast</c> (accepted at once, the result POSTed later, signed,
+/// to <see cref="CallbackUrl"/>).
+/// </summary>
 internal sealed record RailOrderMessage(
     Guid OrderId,
     string Kind,
@@ -9,7 +13,12 @@ internal sealed record RailOrderMessage(
     string? Pin,
     string Amount,
     string Currency,
-    string Reference)
+    string Reference,
+    string Mode = RailOrderMessage.RealTimeMode,
+    string? CallbackUrl = null)
 {
+    public const string RealTimeMode = "realtime";
+    public const string FastMode = "fast";
+
     public override string ToString() => $"RailOrderMessage {OrderId}";
 }

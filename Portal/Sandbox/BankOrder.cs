@@ -35,4 +35,7 @@ public sealed class BankOrder
     public DateTimeOffset? ProcessedAt { get; set; }
 
     public Guid? LedgerTransactionId { get; set; }
+
+    /// <summary>Where a fast order's result is POSTed once settled; null for a real-time order.</summary>
+    public string? CallbackUrl { get; init; }
 }

@@ -4,7 +4,7 @@ namespace Portal.Sandbox;
 
 /// <summary>
 /// An order as the bank understood it from a well-formed, authenticated request. Carries the PIN in memory only;
-/// ToString hides the PIN and the accounts.
+/// ToString hides the PIN and the accounts. A fast order carries where to call back with its result.
 /// </summary>
 public sealed record BankOrderInstruction(
     Guid OrderId,
@@ -13,7 +13,9 @@ public sealed record BankOrderInstruction(
     string MerchantAccount,
     string? Pin,
     Money Amount,
-    string Reference)
+    string Reference,
+    BankOrderMode Mode = BankOrderMode.RealTime,
+    Uri? CallbackUrl = null)
 {
     public override string ToString() => $"{Kind} {OrderId} {Amount} from {AccountNumber.Mask(PayerAccount)}";
 }

@@ -1,6 +1,9 @@
 namespace Portal.Sandbox;
 
-/// <summary>The JSON body of <c>POST /sandbox/bank/v1/orders</c>; every field is checked before use.</summary>
+/// <summary>
+/// The JSON body of <c>POST /sandbox/bank/v1/orders</c>; every field is checked before use. <see cref="Mode"/> is
+/// <c>realtime</c> (the default) or <c>fast</c>, which needs an absolute http(s) <see cref="CallbackUrl"/>.
+/// </summary>
 public sealed record BankOrderRequest(
     Guid? OrderId,
     string? Kind,
@@ -9,7 +12,9 @@ public sealed record BankOrderRequest(
     string? Pin,
     string? Amount,
     string? Currency,
-    string? Reference)
+    string? Reference,
+    string? Mode = null,
+    string? CallbackUrl = null)
 {
     public override string ToString() => $"BankOrderRequest {OrderId}";
 }

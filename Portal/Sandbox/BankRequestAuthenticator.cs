@@ -24,6 +24,17 @@ public sealed class BankRequestAuthenticator(IOptions<SandboxBankOptions> option
             request.Headers[MessageSigner.NonceHeader].ToString());
     }
 
+    /// <summary>Signs a request the bank sends (a fast order's callback): timestamp, a random nonce, HMAC of the body.</summary>
+    public void SignOutgoing(HttpRequestMessage request, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var timestamp = MessageSigner.FormatTimestamp(time.GetUtcNow());
+        var nonce = Guid.NewGuid().ToString("N");
+        request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
+        request.Headers.Add(MessageSigner.NonceHeader, nonce);
+        request.Headers.Add(MessageSigner.SignatureHeader, _signer.Sign(timestamp, nonce, body));
+    }
+
     public IResult Signed(int statusCode, byte[] body, HttpRequest request, string contentType = "application/json")
     {
         ArgumentNullException.ThrowIfNull(request);

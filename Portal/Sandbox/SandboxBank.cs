@@ -8,11 +8,13 @@ namespace Portal.Sandbox;
 /// <summary>
 /// The bank's side of an order: verifies it (step 5), then moves the money and books it (step 6), or records why not.
 /// Every order that reaches it leaves a <see cref="BankOrder"/> row, so a later query answers what was decided.
+/// A fast order stops after step 5 as Accepted; <see cref="SettleAsync"/> takes step 6 later, once.
 /// </summary>
 public sealed class SandboxBank(
     IDbContextFactory<SandboxBankDbContext> databases,
     BankWriteGate writeGate,
     PinVerifier pins,
+    FastSettlementQueue settlements,
     TimeProvider time,
     ILogger<SandboxBank> logger)
 {
@@ -49,18 +51,23 @@ public sealed class SandboxBank(
             Status = BankOrderStatus.Accepted,
             ReceivedAt = receivedAt,
             VerifiedAt = verifiedAt,
+            CallbackUrl = instruction.Mode == BankOrderMode.Fast ? instruction.CallbackUrl?.AbsoluteUri : null,
         };
         db.Orders.Add(order);
 
-        if (refusal is null)
+        var accepted = refusal is null && instruction.Mode == BankOrderMode.Fast;
+        if (refusal is null && !accepted)
         {
-            refusal = await MoveMoneyAsync(db, transaction, instruction, order, cancellationToken);
+            refusal = await MoveMoneyAsync(db, transaction, order, cancellationToken);
         }
 
-        order.ProcessedAt = time.GetUtcNow();
-        order.Status = refusal is null ? BankOrderStatus.Settled : BankOrderStatus.Rejected;
-        order.ReasonCode = refusal?.Code;
-        order.ReasonMessage = refusal?.Message;
+        if (!accepted)
+        {
+            order.ProcessedAt = time.GetUtcNow();
+            order.Status = refusal is null ? BankOrderStatus.Settled : BankOrderStatus.Rejected;
+            order.ReasonCode = refusal?.Code;
+            order.ReasonMessage = refusal?.Message;
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,7 +84,12 @@ public sealed class SandboxBank(
         }
         await transaction.CommitAsync(cancellationToken);
 
-        if (refusal is null)
+        if (accepted)
+        {
+            logger.OrderAccepted(order.OrderId, order.AmountMinorUnits, order.CurrencyCode);
+            settlements.Schedule(order.OrderId, order.VerifiedAt!.Value);
+        }
+        else if (refusal is null)
         {
             logger.OrderSettled(order.Kind, order.OrderId, order.AmountMinorUnits, order.CurrencyCode);
         }
@@ -86,6 +98,79 @@ public sealed class SandboxBank(
             logger.OrderRejected(order.Kind, order.OrderId, refusal.Code, verifiedAt is not null);
         }
         return order;
+    }
+
+    /// <summary>
+    /// Step 6 of an accepted fast order: moves the money as a real-time order would, or rejects it (AM04 when the
+    /// funds went away since acceptance). Exactly once: the order row moves from Accepted only by a conditional
+    /// update in the same transaction, so a second settler finds nothing to do. Returns the settled order, or null
+    /// when it was not (or no longer) accepted.
+    /// </summary>
+    public async Task<BankOrder?> SettleAsync(Guid orderId, CancellationToken cancellationToken = default)
+    {
+        var accepted = BankOrderStatus.Accepted;
+        BankOrder? order;
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            order = await db.Orders.AsNoTracking()
+                .SingleOrDefaultAsync(o => o.OrderId == orderId && o.Status == accepted, cancellationToken);
+            if (order is null)
+            {
+                return null;
+            }
+
+            var refusal = await MoveMoneyAsync(db, transaction, order, cancellationToken);
+            var processedAt = time.GetUtcNow();
+            var status = refusal is null ? BankOrderStatus.Settled : BankOrderStatus.Rejected;
+            var ledgerId = order.LedgerTransactionId;
+            var reasonCode = refusal?.Code;
+            var reasonMessage = refusal?.Message;
+            var claimed = await db.Orders
+                .Where(o => o.OrderId == orderId && o.Status == accepted)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, status)
+                    .SetProperty(o => o.ProcessedAt, processedAt)
+                    .SetProperty(o => o.ReasonCode, reasonCode)
+                    .SetProperty(o => o.ReasonMessage, reasonMessage)
+                    .SetProperty(o => o.LedgerTransactionId, ledgerId), cancellationToken);
+            if (claimed == 0)
+            {
+                // Another settler got there first: its money moved, this one's must not.
+                await transaction.RollbackAsync(CancellationToken.None);
+                return null;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            order.Status = status;
+            order.ProcessedAt = processedAt;
+            order.ReasonCode = refusal?.Code;
+            order.ReasonMessage = refusal?.Message;
+            if (refusal is null)
+            {
+                logger.OrderSettled(order.Kind, order.OrderId, order.AmountMinorUnits, order.CurrencyCode);
+            }
+            else
+            {
+                logger.OrderRejected(order.Kind, order.OrderId, refusal.Code, verified: true);
+            }
+        }
+        return order;
+    }
+
+    /// <summary>Fast orders accepted and not yet settled, e.g. to settle after a restart.</summary>
+    public async Task<IReadOnlyList<(Guid OrderId, DateTimeOffset AcceptedAt)>> FindAcceptedOrdersAsync(
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var accepted = BankOrderStatus.Accepted;
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.Status == accepted)
+            .Select(o => new { o.OrderId, o.VerifiedAt, o.ReceivedAt })
+            .ToListAsync(cancellationToken);
+        return orders.Select(o => (o.OrderId, o.VerifiedAt ?? o.ReceivedAt)).ToList();
     }
 
     public async Task<BankOrder?> FindOrderAsync(Guid orderId, CancellationToken cancellationToken = default)
@@ -230,13 +315,13 @@ public sealed class SandboxBank(
     // Step 6. The debit is one conditional UPDATE (balance >= amount and account open), so the balance is checked and
     // changed by the database in one statement: no read-check-write window in which two orders spend the same money.
     private async Task<FailureReason?> MoveMoneyAsync(SandboxBankDbContext db,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, BankOrderInstruction instruction,
-        BankOrder order, CancellationToken cancellationToken)
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, BankOrder order,
+        CancellationToken cancellationToken)
     {
-        var (from, to) = instruction.Kind == BankOrderKind.Payment
-            ? (instruction.PayerAccount, instruction.MerchantAccount)
-            : (instruction.MerchantAccount, instruction.PayerAccount);
-        var amount = instruction.Amount.MinorUnits;
+        var (from, to) = order.Kind == BankOrderKind.Payment
+            ? (order.PayerAccount, order.MerchantAccount)
+            : (order.MerchantAccount, order.PayerAccount);
+        var amount = order.AmountMinorUnits;
         var open = BankAccountStatus.Open;
 
         await transaction.CreateSavepointAsync("move", cancellationToken);
@@ -257,10 +342,11 @@ public sealed class SandboxBank(
         if (credited == 0)
         {
             await transaction.RollbackToSavepointAsync("move", cancellationToken);
-            return instruction.Kind == BankOrderKind.Payment ? BankRefusals.MerchantAccountInvalid : FailureReason.ClosedAccount;
+            return order.Kind == BankOrderKind.Payment ? BankRefusals.MerchantAccountInvalid : FailureReason.ClosedAccount;
         }
 
-        var ledger = LedgerTransaction.Transfer(order.OrderId.ToString(), from, to, instruction.Amount, time.GetUtcNow());
+        var ledger = LedgerTransaction.Transfer(order.OrderId.ToString(), from, to,
+            Domain.Common.Money.FromMinorUnits(amount, order.CurrencyCode), time.GetUtcNow());
         db.LedgerTransactions.Add(BankLedgerTransaction.From(ledger));
         order.LedgerTransactionId = ledger.Id;
         return null;

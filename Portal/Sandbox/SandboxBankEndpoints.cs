@@ -234,12 +234,32 @@ public static class SandboxBankEndpoints
         {
             errors["reference"] = ["A reference of 1 to 200 characters is required."];
         }
+        var mode = BankOrderMode.RealTime;
+        Uri? callback = null;
+        if (request.Mode is null or "realtime")
+        {
+            // Real-time: nothing to call back.
+        }
+        else if (request.Mode == "fast" && kind == BankOrderKind.Payment)
+        {
+            mode = BankOrderMode.Fast;
+            if (!Uri.TryCreate(request.CallbackUrl, UriKind.Absolute, out callback) ||
+                callback.Scheme is not ("http" or "https") ||
+                callback.AbsoluteUri.Length > Configurations.BankOrderConfiguration.MaxCallbackUrlLength)
+            {
+                errors["callbackUrl"] = ["A fast order needs an absolute http or https callback URL."];
+            }
+        }
+        else
+        {
+            errors["mode"] = ["The mode is realtime, or fast for a payment."];
+        }
         if (errors.Count > 0)
         {
             return false;
         }
         instruction = new BankOrderInstruction(request.OrderId!.Value, kind, payer.Value, merchant.Value, pin?.Value,
-            amount, request.Reference!);
+            amount, request.Reference!, mode, callback);
         return true;
     }
 

@@ -41,7 +41,10 @@ public static class SandboxBankExtensions
         services.AddSingleton<PinVerifier>();
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<BankRequestAuthenticator>();
+        services.AddSingleton<FastSettlementQueue>();
         services.AddSingleton<SandboxBank>();
+        services.AddHttpClient(FastSettlement.CallbackClient, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHostedService<FastSettlement>();
         services.AddSingleton<SandboxBankSeeder>();
         return builder;
     }

@@ -36,4 +36,24 @@ public static partial class SandboxBankLog
     [LoggerMessage(EventId = 7008, EventName = "BankChaosLostResponse", Level = LogLevel.Information,
         Message = "Chaos: order {OrderId} is committed, its answer held back for {Delay}")]
     public static partial void ChaosLostResponse(this ILogger logger, Guid orderId, TimeSpan delay);
+
+    [LoggerMessage(EventId = 7009, EventName = "BankOrderAccepted", Level = LogLevel.Information,
+        Message = "Fast order {OrderId} accepted: {AmountMinorUnits} minor units of {Currency}, settles later")]
+    public static partial void OrderAccepted(this ILogger logger, Guid orderId, long amountMinorUnits, string currency);
+
+    [LoggerMessage(EventId = 7010, EventName = "BankChaosLostCallback", Level = LogLevel.Information,
+        Message = "Chaos: fast order {OrderId} is settled, its callback never sent")]
+    public static partial void ChaosLostCallback(this ILogger logger, Guid orderId);
+
+    [LoggerMessage(EventId = 7011, EventName = "BankCallbackFailed", Level = LogLevel.Warning,
+        Message = "Callback for order {OrderId} failed (attempt {Attempt}): {Reason}")]
+    public static partial void CallbackFailed(this ILogger logger, Guid orderId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 7012, EventName = "BankCallbackAbandoned", Level = LogLevel.Warning,
+        Message = "Gave up calling back for order {OrderId}; the sender must ask")]
+    public static partial void CallbackAbandoned(this ILogger logger, Guid orderId);
+
+    [LoggerMessage(EventId = 7013, EventName = "BankSettlementFailed", Level = LogLevel.Error,
+        Message = "Settling fast order {OrderId} failed; trying again later")]
+    public static partial void SettlementFailed(this ILogger logger, Exception exception, Guid orderId);
 }

@@ -31,6 +31,14 @@ public sealed class SandboxBankOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan LostResponseDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long after acceptance a fast order is settled and its result called back. Defaults to 3 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan FastSettlementDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Share of fast orders settled whose callback is never sent (0..1), left for Portal's reconciler. Defaults to 0.</summary>
+    [Range(0.0, 1.0)]
+    public double LostCallbackRate { get; set; }
+
     /// <summary>PBKDF2-SHA256 iterations for new PIN hashes. Defaults to 100,000.</summary>
     [Range(1_000, 10_000_000)]
     public int PinHashIterations { get; set; } = 100_000;

@@ -5,6 +5,8 @@ namespace Portal.Sandbox.Configurations;
 
 public sealed class BankOrderConfiguration : IEntityTypeConfiguration<BankOrder>
 {
+    public const int MaxCallbackUrlLength = 2000;
+
     public void Configure(EntityTypeBuilder<BankOrder> builder)
     {
         builder.ToTable("Orders");
@@ -19,6 +21,7 @@ public sealed class BankOrderConfiguration : IEntityTypeConfiguration<BankOrder>
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.ReasonCode).HasMaxLength(8);
         builder.Property(o => o.ReasonMessage).HasMaxLength(300);
+        builder.Property(o => o.CallbackUrl).HasMaxLength(MaxCallbackUrlLength);
         builder.HasIndex(o => o.ReceivedAt);
     }
 }

@@ -124,6 +124,10 @@ namespace Portal.Sandbox.Migrations
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)

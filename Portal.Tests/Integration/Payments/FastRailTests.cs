@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Payments;
+using Portal.Domain.Rails;
+using Portal.Rails;
+using Portal.Sandbox;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration.Payments;
+
+/// <summary>
+/// Fast payments through the real signed HTTP rail: the sandbox bank accepts at once, settles later and calls Portal
+/// back, signed; a lost callback is finished by the reconciler. Each test runs its own app with the bank's timing it needs.
+/// </summary>
+public sealed class FastRailTests
+{
+    private const string MerchantAccount = "8800000000000001";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task ApproveFast_ValidPayer_ProcessingAtStepFiveThenSettledByCallbackWithOneDebit()
+    {
+        await using var app = Start();
+        var services = app.Services;
+        var payer = await BankBook.OpenPayerAsync(services, 100.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 12.34m);
+        var merchantBefore = await BankBook.BalanceAsync(services, MerchantAccount);
+
+        var started = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var accepted = await Flow(services).ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+
+        Assert.Equal(PaymentStatus.Processing, accepted.Status);
+        Assert.Equal(PaymentStep.PayeeVerified, accepted.Step);
+        Assert.Equal(100_00, await BankBook.BalanceAsync(services, payer));
+
+        var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
+        Assert.Equal(started.PaymentId, finished.Id);
+        Assert.Equal(100_00 - 12_34, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(merchantBefore + 12_34, await BankBook.BalanceAsync(services, MerchantAccount));
+        Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, finished.Id));
+        Assert.Equal(0, await BankBook.LedgerSumAsync(services));
+        Assert.Equal(CheckoutStatus.Paid, (await DemoCheckouts.ReloadAsync(services, checkout.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ApproveFast_FundsGoneBeforeSettlement_FailsWithAm04AndMovesNothing()
+    {
+        await using var app = Start();
+        var services = app.Services;
+        var payer = await BankBook.OpenPayerAsync(services, 30.00m);
+        var fast = await DemoCheckouts.CreateAsync(services, 20.00m);
+        var realTime = await DemoCheckouts.CreateAsync(services, 20.00m);
+
+        var fastStarted = await Flow(services).ChooseMethodAsync(fast.Token, PaymentMethod.Fast);
+        await Flow(services).ApproveFastAsync(fastStarted.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+        // Spent elsewhere while the fast order waits for settlement.
+        var rtStarted = await Flow(services).ChooseMethodAsync(realTime.Token, PaymentMethod.RealTime);
+        await Flow(services).PayRealTimeAsync(rtStarted.PaymentId, PayerDetails.Parse(payer, "123456"), "key-2");
+
+        var failed = await WaitForAsync(services, fast.Id, p => p.Status == PaymentStatus.Failed);
+        Assert.Equal("AM04", failed.FailureCode);
+        Assert.Equal(PaymentStep.PayeeProcessed, failed.FailedAtStep);
+        Assert.Equal(30_00 - 20_00, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(0, await BankBook.LedgerTransactionsForAsync(services, failed.Id));
+        Assert.Equal(CheckoutStatus.Open, (await DemoCheckouts.ReloadAsync(services, fast.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Callback_BadSignature_Is401AndChangesNothing()
+    {
+        await using var app = Start(settlementDelay: "01:00:00");
+        var (payment, body) = await AcceptedWithForgedSettlementAsync(app);
+        using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow), signature: new string('0', 64));
+
+        using var response = await Client(app).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertUnchangedAsync(app.Services, payment);
+    }
+
+    [Fact]
+    public async Task Callback_StaleTimestamp_Is401AndChangesNothing()
+    {
+        await using var app = Start(settlementDelay: "01:00:00");
+        var (payment, body) = await AcceptedWithForgedSettlementAsync(app);
+        using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow.AddMinutes(-10)));
+
+        using var response = await Client(app).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertUnchangedAsync(app.Services, payment);
+    }
+
+    [Fact]
+    public async Task Callback_UnknownOrder_Is404()
+    {
+        await using var app = Start();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new BankOrderAnswer(Guid.NewGuid(), "Settled", null, null,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "ref"), Json);
+        using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow));
+
+        using var response = await Client(app).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Callback_SameValidCallbackTwice_Both200AndSecondChangesNothing()
+    {
+        await using var app = Start();
+        var services = app.Services;
+        var payer = await BankBook.OpenPayerAsync(services, 50.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 10.00m);
+        var started = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        await Flow(services).ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+        var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
+        var order = await services.GetRequiredService<SandboxBank>().FindOrderAsync(finished.Id);
+        var body = JsonSerializer.SerializeToUtf8Bytes(BankOrderAnswer.From(order!), Json);
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow));
+            using var response = await Client(app).SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var after = Assert.Single(await DemoCheckouts.PaymentsOfAsync(services, checkout.Id));
+        Assert.Equal(finished.Version, after.Version);
+        Assert.Equal(PaymentStatus.Succeeded, after.Status);
+        Assert.Equal(50_00 - 10_00, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, finished.Id));
+    }
+
+    [Fact]
+    public async Task ApproveFast_CallbackLost_ReconcilerFinishesWithOneDebit()
+    {
+        await using var app = Start(new Dictionary<string, string?>
+        {
+            ["SandboxBank:LostCallbackRate"] = "1",
+            ["Payments:ReconcileAfter"] = "00:00:00.200",
+            ["Reconciler:Interval"] = "00:00:00.250",
+        });
+        var services = app.Services;
+        var payer = await BankBook.OpenPayerAsync(services, 50.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
+
+        var started = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var accepted = await Flow(services).ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+        Assert.Equal(PaymentStatus.Processing, accepted.Status);
+
+        var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
+        Assert.Equal(50_00 - 20_00, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, finished.Id));
+        Assert.Equal(CheckoutStatus.Paid, (await DemoCheckouts.ReloadAsync(services, checkout.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ApproveFast_RealTimePaidAtTheSameMomentOnOneCheckout_ExactlyOneDebitOtherDupl()
+    {
+        await using var app = Start();
+        var services = app.Services;
+        var payer = await BankBook.OpenPayerAsync(services, 100.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 10.00m);
+        var fast = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var realTime = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+
+        await Task.WhenAll(
+            Flow(services).ApproveFastAsync(fast.PaymentId, PayerDetails.Parse(payer, "123456"), "key-fast"),
+            Flow(services).PayRealTimeAsync(realTime.PaymentId, PayerDetails.Parse(payer, "123456"), "key-rt"));
+
+        var winner = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
+        var payments = await DemoCheckouts.PaymentsOfAsync(services, checkout.Id);
+        var loser = Assert.Single(payments, p => p.Id != winner.Id);
+        Assert.Equal(PaymentStatus.Failed, loser.Status);
+        Assert.Equal(FailureReason.Duplicate.Code, loser.FailureCode);
+        Assert.Equal(100_00 - 10_00, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, winner.Id));
+        Assert.Equal(0, await BankBook.LedgerTransactionsForAsync(services, loser.Id));
+    }
+
+    private static PortalApp Start(string settlementDelay = "00:00:00.300") =>
+        Start(new Dictionary<string, string?>(), settlementDelay);
+
+    private static PortalApp Start(Dictionary<string, string?> settings, string settlementDelay = "00:00:00.300")
+    {
+        settings.TryAdd("SandboxBank:FastSettlementDelay", settlementDelay);
+        var app = new PortalApp(settings);
+        _ = app.BaseAddress;
+        return app;
+    }
+
+    private static CheckoutFlow Flow(IServiceProvider services) => services.GetRequiredService<CheckoutFlow>();
+
+    private static HttpClient Client(PortalApp app) => new() { BaseAddress = app.BaseAddress };
+
+    // A fast payment the bank has accepted (and will not settle during the test), with a "settled" answer for it.
+    private static async Task<(Payment Payment, byte[] Body)> AcceptedWithForgedSettlementAsync(PortalApp app)
+    {
+        var services = app.Services;
+        var payer = await BankBook.OpenPayerAsync(services, 50.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 10.00m);
+        var started = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var accepted = await Flow(services).ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+        Assert.Equal(PaymentStep.PayeeVerified, accepted.Step);
+        var payment = Assert.Single(await DemoCheckouts.PaymentsOfAsync(services, checkout.Id));
+        var body = JsonSerializer.SerializeToUtf8Bytes(new BankOrderAnswer(payment.Id, "Settled", null, null,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N")), Json);
+        return (payment, body);
+    }
+
+    private static HttpRequestMessage Callback(PortalApp app, byte[] body, string timestamp, string? signature = null)
+    {
+        var secret = app.Services.GetRequiredService<IOptions<RailOptions>>().Value.SigningSecret;
+        var nonce = Guid.NewGuid().ToString("N");
+        var request = new HttpRequestMessage(HttpMethod.Post, RailAddress.CallbackPath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
+        request.Headers.Add(MessageSigner.NonceHeader, nonce);
+        request.Headers.Add(MessageSigner.SignatureHeader, signature ?? new MessageSigner(secret).Sign(timestamp, nonce, body));
+        return request;
+    }
+
+    private static async Task AssertUnchangedAsync(IServiceProvider services, Payment before)
+    {
+        var after = Assert.Single(await DemoCheckouts.PaymentsOfAsync(services, before.CheckoutId));
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(PaymentStatus.Processing, after.Status);
+        Assert.Equal(PaymentStep.PayeeVerified, after.Step);
+        Assert.Equal(CheckoutStatus.Open, (await DemoCheckouts.ReloadAsync(services, before.CheckoutId)).Status);
+    }
+
+    private static async Task<Payment> WaitForAsync(IServiceProvider services, Guid checkoutId, Func<Payment, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var payment = (await DemoCheckouts.PaymentsOfAsync(services, checkoutId)).FirstOrDefault(condition);
+            if (payment is not null)
+            {
+                return payment;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The payment did not reach the expected state in time.");
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.Domain.Rails;
+
+namespace Portal.Rails;
+
+/// <summary>
+/// Where the rail reports a fast order's result (step 6): a signed POST of the same answer the order endpoint
+/// returns. Only a correctly signed, fresh callback changes anything; the same callback twice changes nothing the
+/// second time, because recording a rail result is idempotent, so no replay store is needed.
+/// </summary>
+public static class RailCallbackEndpoints
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapRailCallbacks(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/" + RailAddress.CallbackPath, ReceiveCallbackAsync)
+            .WithTags("Rail callbacks")
+            .ExcludeFromDescription()
+            .DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, CheckoutFlow flow,
+        IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var cancellationToken = context.RequestAborted;
+
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is too large.");
+        }
+
+        var headers = context.Request.Headers;
+        // Made per request: the secret is validated at start, and signing costs far more than this allocation.
+        var check = new MessageSigner(options.Value.SigningSecret).Verify(headers[MessageSigner.TimestampHeader],
+            headers[MessageSigner.NonceHeader], headers[MessageSigner.SignatureHeader], body, time.GetUtcNow(),
+            options.Value.ClockTolerance);
+        if (check != SignatureCheck.Valid)
+        {
+            logger.CallbackRefused(check);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated.",
+                detail: check == SignatureCheck.Stale
+                    ? "The callback's timestamp is outside the allowed clock skew."
+                    : "The callback is not signed as the rail requires.");
+        }
+
+        RailResult result;
+        try
+        {
+            result = HttpPaymentRail.ToResult(HttpPaymentRail.ReadAnswer(body));
+        }
+        catch (RailUnavailableException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The callback is not a rail answer.");
+        }
+
+        // Finishing the payment is Portal's business now: a rail that hangs up does not stop it half way.
+        PaymentSnapshot recorded;
+        try
+        {
+            recorded = await flow.RecordRailResultAsync(result, CancellationToken.None);
+        }
+        catch (NotFoundException)
+        {
+            logger.CallbackForUnknownOrder(result.OrderId);
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payment has this order id.");
+        }
+        logger.CallbackRecorded(result.OrderId, result.Status, recorded.Status);
+        return Results.Ok();
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
