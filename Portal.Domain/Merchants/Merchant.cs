@@ -100,4 +100,15 @@ public sealed class Merchant
         FastPaymentLifetime = lifetime;
         Version++;
     }
+
+    /// <summary>The checkout's accent colour, as #RRGGBB.</summary>
+    public void ChangeAccentColor(string accentColor)
+    {
+        if (accentColor is not { Length: 7 } || accentColor[0] != '#' || !accentColor[1..].All(char.IsAsciiHexDigit))
+        {
+            throw new DomainValidationException(nameof(AccentColor), "A colour is written #RRGGBB, e.g. #3F51B5.");
+        }
+        AccentColor = accentColor.ToUpperInvariant();
+        Version++;
+    }
 }

@@ -13,6 +13,7 @@ public static class AdminExtensions
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<Settings.MerchantSettings>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<MerchantQueries>();
         builder.Services.AddScoped<PaymentQueries>();

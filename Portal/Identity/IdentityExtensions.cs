@@ -43,7 +43,10 @@ public static class IdentityExtensions
             .AddPolicy(PortalPolicies.Staff, policy => policy.RequireClaim(PortalClaims.MerchantId))
             .AddPolicy(PortalPolicies.ManagePayments, policy => policy
                 .RequireClaim(PortalClaims.MerchantId)
-                .RequireRole(nameof(StaffRole.Owner), nameof(StaffRole.Manager)));
+                .RequireRole(nameof(StaffRole.Owner), nameof(StaffRole.Manager)))
+            .AddPolicy(PortalPolicies.ManageMerchant, policy => policy
+                .RequireClaim(PortalClaims.MerchantId)
+                .RequireRole(nameof(StaffRole.Owner)));
         return builder;
     }
 }

@@ -8,4 +8,7 @@ public static class PortalPolicies
 
     /// <summary>Owners and managers: create payment links, refund.</summary>
     public const string ManagePayments = "ManagePayments";
+
+    /// <summary>Owners only: the merchant's settings and team.</summary>
+    public const string ManageMerchant = "ManageMerchant";
 }

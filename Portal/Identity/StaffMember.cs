@@ -8,6 +8,8 @@ public sealed record StaffMember(string UserId, string Email, string DisplayName
 {
     public bool CanManagePayments => Role is StaffRole.Owner or StaffRole.Manager;
 
+    public bool CanManageMerchant => Role is StaffRole.Owner;
+
     public static StaffMember? From(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true ||
