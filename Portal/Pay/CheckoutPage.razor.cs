@@ -133,16 +133,9 @@ public sealed partial class CheckoutPage
         {
             return;
         }
-        _accountError = _pinError = _error = null;
-        PayerDetails payer;
-        try
+        _error = null;
+        if (T.ReadPayer(input, out _accountError, out _pinError) is not { } payer)
         {
-            payer = PayerDetails.Parse(input.Account, input.Pin);
-        }
-        catch (DomainValidationException invalid)
-        {
-            _accountError = invalid.Errors.ContainsKey("Account") ? T["AccountInvalid"].Value : null;
-            _pinError = invalid.Errors.ContainsKey("Pin") ? T["PinInvalid"].Value : null;
             return;
         }
 
@@ -238,13 +231,6 @@ public sealed partial class CheckoutPage
             PaymentStatus.Started when !fromReload => Stage.Form,
             _ => Stage.Choose,
         };
-    }
-
-    // The reason in the customer's language; a code the rail invented keeps the rail's own words.
-    private string FailureText(PaymentSnapshot payment)
-    {
-        var text = T["Failure_" + payment.FailureCode];
-        return text.ResourceNotFound ? payment.FailureMessage ?? T["Failure_RJCT"] : text;
     }
 
     public void Dispose()

@@ -82,16 +82,9 @@ public sealed partial class WalletPaymentPage
         {
             return;
         }
-        _accountError = _pinError = _error = null;
-        PayerDetails payer;
-        try
+        _error = null;
+        if (T.ReadPayer(input, out _accountError, out _pinError) is not { } payer)
         {
-            payer = PayerDetails.Parse(input.Account, input.Pin);
-        }
-        catch (DomainValidationException invalid)
-        {
-            _accountError = invalid.Errors.ContainsKey("Account") ? T["AccountInvalid"].Value : null;
-            _pinError = invalid.Errors.ContainsKey("Pin") ? T["PinInvalid"].Value : null;
             return;
         }
 
@@ -126,12 +119,6 @@ public sealed partial class WalletPaymentPage
                 CheckoutStatus = payment.Status == PaymentStatus.Succeeded ? CheckoutStatus.Paid : _view.CheckoutStatus,
             };
         }
-    }
-
-    private string FailureText(PaymentSnapshot payment)
-    {
-        var text = T["Failure_" + payment.FailureCode];
-        return text.ResourceNotFound ? payment.FailureMessage ?? T["Failure_RJCT"] : text;
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+
+namespace Portal.Pay;
+
+/// <summary>What the checkout and the wallet both say to a customer about their input and their payment.</summary>
+public static class CustomerText
+{
+    /// <summary>Reads what the customer typed; on refusal, each field's message in the customer's language.</summary>
+    public static PayerDetails? ReadPayer(this IStringLocalizer<CheckoutText> text, PayerInput input,
+        out string? accountError, out string? pinError)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            accountError = pinError = null;
+            return PayerDetails.Parse(input.Account, input.Pin);
+        }
+        catch (DomainValidationException invalid)
+        {
+            accountError = invalid.Errors.ContainsKey("Account") ? text["AccountInvalid"].Value : null;
+            pinError = invalid.Errors.ContainsKey("Pin") ? text["PinInvalid"].Value : null;
+            return null;
+        }
+    }
+
+    /// <summary>Why a payment failed, in the customer's language; a code a rail invented keeps the rail's own words.</summary>
+    public static string FailureOf(this IStringLocalizer<CheckoutText> text, PaymentSnapshot payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var localized = text["Failure_" + payment.FailureCode];
+        return localized.ResourceNotFound ? payment.FailureMessage ?? text["Failure_RJCT"] : localized;
+    }
+}
