@@ -12,6 +12,12 @@ namespace Portal.Domain.Checkouts;
 public sealed class Checkout
 {
     public const int DescriptionMaxLength = 200;
+
+    /// <summary>
+    /// Refusals for a wrong PIN or an unknown account a link takes before it stops taking payments. The bank locks one
+    /// account after five wrong PINs; this stops one link from being used to try PINs across many accounts.
+    /// </summary>
+    public const int MaxFailedAttempts = 10;
     public const int ReferenceMaxLength = 64;
     public const int ReturnUrlMaxLength = 2000;
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(90);
@@ -51,6 +57,9 @@ public sealed class Checkout
     public Guid? ReservedByPaymentId { get; private set; }
 
     public Guid? PaidByPaymentId { get; private set; }
+
+    /// <summary>Attempts refused for a wrong PIN or an unknown account; at <see cref="MaxFailedAttempts"/> the link closes to payments.</summary>
+    public int FailedAttempts { get; private set; }
 
     public DateTimeOffset? PaidAt { get; private set; }
 
@@ -224,9 +233,14 @@ public sealed class Checkout
     /// <summary>The reserving payment failed: the checkout is free for another attempt.</summary>
     public void Release(Payment payment)
     {
+        ArgumentNullException.ThrowIfNull(payment);
         if (ReservedByPaymentId == payment.Id)
         {
             ReservedByPaymentId = null;
+            if (payment.FailureCode is "PIN1" or "PIN5" or "AC01")
+            {
+                FailedAttempts++;
+            }
             Version++;
         }
     }
@@ -249,6 +263,7 @@ public sealed class Checkout
         CheckoutStatus.Expired => FailureReason.Expired,
         CheckoutStatus.Cancelled => FailureReason.Refused,
         _ when ReservedByPaymentId is { } reserved && reserved != paymentId && paymentId is not null => FailureReason.Duplicate,
+        _ when FailedAttempts >= MaxFailedAttempts => FailureReason.TooManyAttempts,
         _ => null,
     };
 }

@@ -37,6 +37,7 @@ public sealed partial class CheckoutPage
         Failed,
         Expired,
         Closed,
+        Locked,
     }
 
     [Parameter]
@@ -223,6 +224,7 @@ public sealed partial class CheckoutPage
             PaymentStatus.Succeeded => Stage.Succeeded,
             _ when view.Status == CheckoutStatus.Expired => Stage.Expired,
             _ when view.Status == CheckoutStatus.Cancelled => Stage.Closed,
+            _ when view.TooManyAttempts => Stage.Locked,
             PaymentStatus.Failed when payment.Method == PaymentMethod.Fast && payment.FailureCode == FailureReason.Expired.Code => Stage.FastExpired,
             PaymentStatus.Failed => Stage.Failed,
             PaymentStatus.Started when payment.Method == PaymentMethod.Fast =>

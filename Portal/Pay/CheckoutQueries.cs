@@ -51,6 +51,7 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
             found.City,
             found.CountryCode,
             found.CategoryCode,
-            found.QrFormat);
+            found.QrFormat,
+            checkout.FailedAttempts >= Domain.Checkouts.Checkout.MaxFailedAttempts);
     }
 }

@@ -22,4 +22,5 @@ public sealed record CheckoutView(
     string MerchantCity,
     string MerchantCountry,
     string MerchantCategoryCode,
-    QrFormat QrFormat);
+    QrFormat QrFormat,
+    bool TooManyAttempts);

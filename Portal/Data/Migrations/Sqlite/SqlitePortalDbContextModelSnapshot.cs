@@ -257,6 +257,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
