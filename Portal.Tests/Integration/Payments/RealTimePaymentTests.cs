@@ -154,4 +154,20 @@ public sealed class RealTimePaymentTests : IAsyncLifetime
 
         Assert.Equal("DUPL", refusal.Reason.Code);
     }
+
+    [Fact]
+    public async Task PayRealTime_TenUnknownAccountsOnOneLink_LinkIsLocked()
+    {
+        var checkout = await DemoCheckouts.CreateAsync(Services, 5.00m);
+        for (var i = 0; i < Checkout.MaxFailedAttempts; i++)
+        {
+            var attempt = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+            var result = await Flow.PayRealTimeAsync(attempt.PaymentId, PayerDetails.Parse($"629999999999{i:0000}", "123456"), $"key-{i}");
+            Assert.Equal("AC01", result.FailureCode);
+        }
+
+        var refusal = await Assert.ThrowsAsync<CheckoutClosedException>(() => Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime));
+
+        Assert.Equal("TMAT", refusal.Reason.Code);
+    }
 }
