@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
@@ -48,7 +49,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     public bool Held => !Closed && Error is null && _connection.State == HubConnectionState.Connected;
 
     /// <summary>Fetches the page, connects and starts its circuit; returns once the hub has accepted the components.</summary>
-    public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, CancellationToken cancellationToken)
+    /// <param name="deflate">Ask for permessage-deflate, as browsers do (the .NET client does not unless asked).</param>
+    public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, bool deflate,
+        CancellationToken cancellationToken)
     {
         var pageUri = new Uri(baseUri, path.TrimStart('/'));
         var html = await http.GetStringAsync(pageUri, cancellationToken);
@@ -64,7 +67,14 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         // Registered after the builder's JSON protocol: the last registration is the one the connection gets.
         builder.Services.AddSingleton<IHubProtocol>(Protocol);
         var connection = builder
-            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
+            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, options =>
+            {
+                options.SkipNegotiation = true;
+                if (deflate)
+                {
+                    options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new WebSocketDeflateOptions();
+                }
+            })
             .WithServerTimeout(TimeSpan.FromMinutes(5))
             .Build();
         var circuit = new BlazorCircuit(http, connection);

@@ -16,7 +16,7 @@ namespace Portal.Bench;
 /// callbacks are posted at <c>--rate</c> per second and each page's push is timed from its callback's send to the
 /// first render batch on its circuit.
 /// </summary>
-internal sealed class WaitingRun(BenchPortal portal, int pages, int rate)
+internal sealed class WaitingRun(BenchPortal portal, int pages, int rate, bool deflate, int holdSeconds)
 {
     private const int Workers = 16;
     private const int OpenConcurrency = 32;
@@ -53,7 +53,7 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int rate)
             {
                 try
                 {
-                    circuits[i] = await BlazorCircuit.OpenAsync(pagesHttp, baseUri, $"/pay/{tokens[i]}", ct);
+                    circuits[i] = await BlazorCircuit.OpenAsync(pagesHttp, baseUri, $"/pay/{tokens[i]}", deflate, ct);
                 }
                 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or
                                               System.Net.WebSockets.WebSocketException or TaskCanceledException)
@@ -76,6 +76,12 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int rate)
         Console.WriteLine(Invariant(
             $"Memory per open page: managed heap (GC.GetTotalMemory(true)) {kbPerPage:F1} KB, working set {wsKbPerPage:F1} KB; both include this process's bench client (~50 KB per circuit per SETUP.md)."));
 
+        if (holdSeconds > 0)
+        {
+            // Idle customers: keep-alives only. Also a window to take a heap dump of the waiting pages.
+            Console.WriteLine(Invariant($"Holding the pages idle for {holdSeconds} s (process {Environment.ProcessId})."));
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+        }
         var bodies = await SettleAllAsync(services.GetRequiredService<SandboxBank>(), paymentIds);
         var (latencies, missing, callbackFailures) = await PushAsync(services, circuits, bodies);
 
@@ -180,7 +186,10 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int rate)
             sends.Add(SendCallbackAsync(http, authenticator, callbackUri, bodies[i]));
         }
         var results = await Task.WhenAll(sends);
+        var answered = Stopwatch.GetElapsedTime(start);
         await Task.WhenAll(pushes);
+        Console.WriteLine(Invariant(
+            $"All {sends.Count} callbacks answered after {answered.TotalSeconds:F2} s ({sends.Count / answered.TotalSeconds:F0}/s; sending at {rate}/s takes {sends.Count / (double)rate:F2} s)."));
         return (latencies, missing, results.Count(ok => !ok));
 
         async Task TimePushAsync(Task<long> push, long sentAt)
