@@ -56,7 +56,8 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int rate, bool d
                     circuits[i] = await BlazorCircuit.OpenAsync(pagesHttp, baseUri, $"/pay/{tokens[i]}", deflate, ct);
                 }
                 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or
-                                              System.Net.WebSockets.WebSocketException or TaskCanceledException)
+                                              System.Net.WebSockets.WebSocketException or TaskCanceledException or
+                                              Microsoft.AspNetCore.SignalR.HubException)
                 {
                     openFailures.AddOrUpdate(e.GetType().Name + ": " + e.Message, 1, (_, n) => n + 1);
                 }
