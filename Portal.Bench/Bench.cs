@@ -22,6 +22,14 @@ internal static class Bench
             return 2;
         }
 
+        if (options.Waiting > 0)
+        {
+            Console.WriteLine(Invariant($"Portal.Bench: {options.Waiting} waiting checkout pages (Blazor circuits, no browsers), callbacks at {options.Rate}/s, WebSocket compression {(options.Deflate ? "requested as browsers do" : "not requested")}, {Environment.ProcessorCount} cores."));
+            Console.WriteLine("  The bench client (circuits, callback sender) runs in the server's process on the same cores: its work and memory count against the server.");
+            await using var waitingPortal = new BenchPortal(WaitingRun.Settings);
+            return await new WaitingRun(waitingPortal, options.Waiting, options.Rate, options.Deflate, options.Hold).RunAsync();
+        }
+
         Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.Warmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
         Console.WriteLine("  The bench client (SignalR watchers, flow callers) runs in the server's process on the same cores: its work counts against the server.");
 

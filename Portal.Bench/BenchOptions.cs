@@ -2,12 +2,14 @@ using System.Globalization;
 
 namespace Portal.Bench;
 
-/// <summary>The command line: <c>--payments N --concurrency C --warmup W</c>.</summary>
-internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup)
+/// <summary>The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--deflate] [--hold S]</c>.</summary>
+internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
-        int payments = 2000, concurrency = 32, warmup = 100;
+        int payments = 2000, concurrency = 32, warmup = 100, waiting = 0, rate = 1000;
+        var deflate = false;
+        var hold = 0;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -16,10 +18,14 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup)
                 case "--payments": payments = Positive(args[i], value); i++; break;
                 case "--concurrency": concurrency = Positive(args[i], value); i++; break;
                 case "--warmup": warmup = Positive(args[i], value, allowZero: true); i++; break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W.");
+                case "--waiting": waiting = Positive(args[i], value); i++; break;
+                case "--rate": rate = Positive(args[i], value); i++; break;
+                case "--deflate": deflate = true; break;
+                case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--deflate] [--hold S].");
             }
         }
-        return new BenchOptions(payments, concurrency, warmup);
+        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold);
     }
 
     private static int Positive(string name, string? value, bool allowZero = false) =>

@@ -14,8 +14,11 @@ namespace Portal.Bench;
 /// </summary>
 internal sealed class BenchPortal : WebApplicationFactory<Program>
 {
-    public BenchPortal()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BenchPortal(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         DataDirectory = Directory.CreateTempSubdirectory("portal-bench-").FullName;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -39,6 +42,10 @@ internal sealed class BenchPortal : WebApplicationFactory<Program>
         // appsettings.json says Information by default; the setting overrides it, the filter covers providers' own.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

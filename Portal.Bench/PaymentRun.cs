@@ -26,6 +26,9 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency)
     private readonly IServiceProvider _services = portal.Services;
     private string[] _payers = [];
 
+    /// <summary>The payer accounts <see cref="OpenPayersAsync"/> opened, one per worker.</summary>
+    public IReadOnlyList<string> Payers => _payers;
+
     /// <summary>One payer account per worker, so that payers never queue behind one another's balance row.</summary>
     public async Task OpenPayersAsync(int paymentsPerPayer)
     {
