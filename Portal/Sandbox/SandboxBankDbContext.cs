@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-
 using Portal.Data;
 
 namespace Portal.Sandbox;
@@ -14,8 +13,6 @@ public sealed class SandboxBankDbContext(DbContextOptions<SandboxBankDbContext> 
     public DbSet<BankLedgerTransaction> LedgerTransactions => Set<BankLedgerTransaction>();
 
     public DbSet<BankLedgerEntry> LedgerEntries => Set<BankLedgerEntry>();
-
-    public DbSet<UsedNonce> UsedNonces => Set<UsedNonce>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SandboxBankDbContext).Assembly,

@@ -185,22 +185,6 @@ namespace Portal.Sandbox.Migrations
                     b.ToTable("Orders", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Sandbox.UsedNonce", b =>
-                {
-                    b.Property<string>("Nonce")
-                        .HasMaxLength(140)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Nonce");
-
-                    b.HasIndex("SeenAt");
-
-                    b.ToTable("UsedNonces", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Sandbox.BankLedgerEntry", b =>
                 {
                     b.HasOne("Portal.Sandbox.BankLedgerTransaction", null)

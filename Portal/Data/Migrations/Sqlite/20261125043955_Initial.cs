@@ -38,6 +38,8 @@ namespace Portal.Data.Migrations.Sqlite
                     SettlementAccount = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
                     AccentColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     MaxCheckoutMinorUnits = table.Column<long>(type: "INTEGER", nullable: false),
+                    QrFormat = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    FastPaymentLifetime = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -119,6 +121,7 @@ namespace Portal.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReservedByPaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     PaidByPaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
                     PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -238,6 +241,7 @@ namespace Portal.Data.Migrations.Sqlite
                     PayeeVerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PayeeProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     NotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FailedAtStep = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
                     FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FailureCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),

@@ -61,23 +61,12 @@ namespace Portal.Sandbox.Migrations
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LedgerTransactionId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    LedgerTransactionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CallbackUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Orders", x => x.OrderId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "UsedNonces",
-                columns: table => new
-                {
-                    Nonce = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
-                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_UsedNonces", x => x.Nonce);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,11 +110,6 @@ namespace Portal.Sandbox.Migrations
                 name: "IX_Orders_ReceivedAt",
                 table: "Orders",
                 column: "ReceivedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_UsedNonces_SeenAt",
-                table: "UsedNonces",
-                column: "SeenAt");
         }
 
         /// <inheritdoc />
@@ -139,9 +123,6 @@ namespace Portal.Sandbox.Migrations
 
             migrationBuilder.DropTable(
                 name: "Orders");
-
-            migrationBuilder.DropTable(
-                name: "UsedNonces");
 
             migrationBuilder.DropTable(
                 name: "LedgerTransactions");

@@ -11,7 +11,7 @@ using Portal.Sandbox;
 namespace Portal.Sandbox.Migrations
 {
     [DbContext(typeof(SandboxBankDbContext))]
-    [Migration("20261125023919_InitialSandboxBank")]
+    [Migration("20261125044035_InitialSandboxBank")]
     partial class InitialSandboxBank
     {
         /// <inheritdoc />
@@ -127,6 +127,10 @@ namespace Portal.Sandbox.Migrations
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -182,22 +186,6 @@ namespace Portal.Sandbox.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Orders", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Sandbox.UsedNonce", b =>
-                {
-                    b.Property<string>("Nonce")
-                        .HasMaxLength(140)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Nonce");
-
-                    b.HasIndex("SeenAt");
-
-                    b.ToTable("UsedNonces", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Sandbox.BankLedgerEntry", b =>

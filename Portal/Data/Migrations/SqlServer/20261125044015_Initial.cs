@@ -38,6 +38,8 @@ namespace Portal.Data.Migrations.SqlServer
                     SettlementAccount = table.Column<string>(type: "nvarchar(19)", maxLength: 19, nullable: false),
                     AccentColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
                     MaxCheckoutMinorUnits = table.Column<long>(type: "bigint", nullable: false),
+                    QrFormat = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    FastPaymentLifetime = table.Column<long>(type: "bigint", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
@@ -119,6 +121,7 @@ namespace Portal.Data.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     ReservedByPaymentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     PaidByPaymentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
                     PaidAt = table.Column<long>(type: "bigint", nullable: true),
                     CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
@@ -238,6 +241,7 @@ namespace Portal.Data.Migrations.SqlServer
                     PayeeVerifiedAt = table.Column<long>(type: "bigint", nullable: true),
                     PayeeProcessedAt = table.Column<long>(type: "bigint", nullable: true),
                     NotifiedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: true),
                     FailedAtStep = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: true),
                     FailedAt = table.Column<long>(type: "bigint", nullable: true),
                     FailureCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
