@@ -41,6 +41,30 @@ public sealed class FastPaymentTests(BrowserAppFixture fixture)
     }
 
     [Fact]
+    public async Task FastPayment_ChinesePages_ShowPushedResultInChinese()
+    {
+        // The result arrives through the bank's callback, a request with no language of its own.
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 12.00m);
+        await using var desktop = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, locale: "zh-CN");
+        await using var phone = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667, locale: "zh-CN");
+        var page = new CheckoutPageObject(await desktop.NewPageAsync());
+        await page.OpenAsync(checkout.Token);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "快捷支付（扫码）" }).ClickAsync();
+        await page.Page.GetByText("无法扫码？").ClickAsync();
+        var link = await page.Page.GetByTestId("payment-code").InnerTextAsync();
+
+        var wallet = await phone.NewPageAsync();
+        await wallet.GotoAsync(link);
+        await Expect(wallet.Locator("main[data-ready='true']")).ToBeVisibleAsync();
+        await wallet.GetByLabel("账号").FillAsync("6200000000000001");
+        await wallet.GetByLabel("密码").FillAsync("123456");
+        await wallet.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^确认支付") }).ClickAsync();
+
+        await Expect(wallet.GetByRole(AriaRole.Heading, new() { Name = "付款成功" })).ToBeVisibleAsync();
+        await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "付款成功" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Wallet_PastedEmvCode_PaysTheOrder()
     {
         await UseEmvCodesAsync(DemoData.OtherShop);

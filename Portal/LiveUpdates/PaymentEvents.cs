@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Domain.Payments;
 
@@ -54,6 +55,12 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
 
     private IDisposable Watch(string key, Func<PaymentSnapshot, Task> onChange)
     {
+        // A push runs on the publisher's flow (a bank callback, another customer's circuit), whose culture is not the
+        // watcher's: carry the watcher's own culture to its handler, so a Chinese page re-renders in Chinese.
+        // The async wrapper keeps the change to itself: the publisher's culture is untouched when it returns.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        onChange = WithCulture(onChange, culture, uiCulture);
         var watchers = _watchers.GetOrAdd(key, _ => new Watchers());
         watchers.Add(onChange);
         return new Subscription(() =>
@@ -64,6 +71,14 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
             }
         });
     }
+
+    private static Func<PaymentSnapshot, Task> WithCulture(Func<PaymentSnapshot, Task> onChange, CultureInfo culture,
+        CultureInfo uiCulture) => async payment =>
+    {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = uiCulture;
+        await onChange(payment);
+    };
 
     private sealed class Watchers
     {
