@@ -44,9 +44,7 @@ public sealed class CheckoutAccessibilityTests(BrowserAppFixture fixture)
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
         var page = new CheckoutPageObject(await context.NewPageAsync());
         await page.OpenAsync(checkout.Token);
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Fast payment (QR code)" }).ClickAsync();
-        await page.Page.GetByText("Can't scan?").ClickAsync();
-        var link = await page.Page.GetByTestId("payment-code").InnerTextAsync();
+        var link = await page.ShowFastCodeAsync();
         await AssertAccessibleAsync(page.Page, "fast-qr");
 
         var wallet = new WalletPageObject(await context.NewPageAsync());

@@ -32,6 +32,14 @@ public sealed class CheckoutPageObject(IPage page)
         await PayButton.ClickAsync();
     }
 
+    /// <summary>Chooses the fast payment and reads its code as the "Can't scan?" fallback shows it.</summary>
+    public async Task<string> ShowFastCodeAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Fast payment (QR code)" }).ClickAsync();
+        await Page.GetByText("Can't scan?").ClickAsync();
+        return await Page.GetByTestId("payment-code").InnerTextAsync();
+    }
+
     public ILocator SuccessHeading => Page.GetByRole(AriaRole.Heading, new() { Name = "Payment successful" });
 
     public ILocator FailureHeading => Page.GetByRole(AriaRole.Heading, new() { Name = "Payment not completed" });

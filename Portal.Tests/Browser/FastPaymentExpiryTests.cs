@@ -32,9 +32,7 @@ public sealed class FastPaymentExpiryTests(BrowserAppFixture fixture) : IAsyncLi
         await using var phone = await fixture.Browser.NewContextAsync(_app.BaseAddress, width: 375, height: 667);
         var page = new CheckoutPageObject(await desktop.NewPageAsync());
         await page.OpenAsync(checkout.Token);
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Fast payment (QR code)" }).ClickAsync();
-        await page.Page.GetByText("Can't scan?").ClickAsync();
-        var oldLink = await page.Page.GetByTestId("payment-code").InnerTextAsync();
+        var oldLink = await page.ShowFastCodeAsync();
 
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
 

@@ -73,9 +73,7 @@ public sealed class FastPaymentTests(BrowserAppFixture fixture)
         await using var phone = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
         var page = new CheckoutPageObject(await desktop.NewPageAsync());
         await page.OpenAsync(checkout.Token);
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Fast payment (QR code)" }).ClickAsync();
-        await page.Page.GetByText("Can't scan?").ClickAsync();
-        var payload = await page.Page.GetByTestId("payment-code").InnerTextAsync();
+        var payload = await page.ShowFastCodeAsync();
         Assert.StartsWith("000201010212", payload);
 
         var wallet = new WalletPageObject(await phone.NewPageAsync());
@@ -109,9 +107,7 @@ public sealed class FastPaymentTests(BrowserAppFixture fixture)
         await using var phone = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
         var page = new CheckoutPageObject(await desktop.NewPageAsync());
         await page.OpenAsync(checkout.Token);
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Fast payment (QR code)" }).ClickAsync();
-        await page.Page.GetByText("Can't scan?").ClickAsync();
-        var link = await page.Page.GetByTestId("payment-code").InnerTextAsync();
+        var link = await page.ShowFastCodeAsync();
 
         // The customer switches and pays by account and PIN instead; the QR code is then worth nothing.
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Pay with account and PIN instead" }).ClickAsync();
