@@ -6,6 +6,8 @@ namespace Portal.Domain.Merchants;
 public sealed class Merchant
 {
     public static readonly TimeSpan DefaultFastPaymentLifetime = TimeSpan.FromMinutes(15);
+    public const int DefaultRefundWindowDays = 180;
+    public const decimal DefaultRefundApprovalThreshold = 1_000m;
 
     private Merchant()
     {
@@ -45,6 +47,14 @@ public sealed class Merchant
     /// <summary>How long a fast payment's QR code can be approved after it is shown. Defaults to 15 minutes.</summary>
     public TimeSpan FastPaymentLifetime { get; private set; } = DefaultFastPaymentLifetime;
 
+    /// <summary>How many days after a payment succeeded it can still be refunded. Defaults to 180.</summary>
+    public int RefundWindowDays { get; private set; } = DefaultRefundWindowDays;
+
+    /// <summary>Refunds above this amount wait for a second Manager or Owner (four-eyes), in minor units of <see cref="Currency"/>.</summary>
+    public long RefundApprovalThresholdMinorUnits { get; private set; }
+
+    public Money RefundApprovalThreshold => Money.FromMinorUnits(RefundApprovalThresholdMinorUnits, Currency);
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public int Version { get; private set; }
@@ -81,6 +91,7 @@ public sealed class Merchant
             CurrencyCode = currency.Code,
             SettlementAccount = settlementAccount.Value,
             MaxCheckoutMinorUnits = Money.Of(maxCheckoutAmount, currency).MinorUnits,
+            RefundApprovalThresholdMinorUnits = Money.Of(DefaultRefundApprovalThreshold, currency).MinorUnits,
             CreatedAt = now,
         };
     }
@@ -111,4 +122,32 @@ public sealed class Merchant
         AccentColor = accentColor.ToUpperInvariant();
         Version++;
     }
+
+    /// <summary>
+    /// Sets the refund rules: how many days after a payment it can be refunded (1 to 730), and above which amount a
+    /// refund needs a second Manager or Owner (zero: every refund does).
+    /// </summary>
+    public void ConfigureRefunds(int windowDays, Money approvalThreshold)
+    {
+        var errors = new ValidationErrors();
+        if (windowDays is < 1 or > 730)
+        {
+            errors.Add(nameof(RefundWindowDays), "Refunds can be allowed for 1 to 730 days after a payment.");
+        }
+        if (approvalThreshold.Currency != Currency)
+        {
+            errors.Add(nameof(RefundApprovalThreshold), $"The threshold is in {CurrencyCode}, the merchant's currency.");
+        }
+        else if (approvalThreshold.MinorUnits < 0)
+        {
+            errors.Add(nameof(RefundApprovalThreshold), "The threshold cannot be negative.");
+        }
+        errors.ThrowIfAny();
+        RefundWindowDays = windowDays;
+        RefundApprovalThresholdMinorUnits = approvalThreshold.MinorUnits;
+        Version++;
+    }
+
+    /// <summary>Whether a refund of this amount needs a second pair of eyes.</summary>
+    public bool RefundNeedsApproval(Money amount) => amount.MinorUnits > RefundApprovalThresholdMinorUnits;
 }

@@ -1,5 +1,6 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Merchants;
+using Portal.Domain.Refunds;
 
 namespace Portal.Domain.Payments;
 
@@ -26,7 +27,17 @@ public interface IPaymentStore : IAsyncDisposable
     /// <summary>Open checkouts past their expiry that no payment holds.</summary>
     Task<IReadOnlyList<Guid>> FindExpiredCheckoutsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
+    Task<Refund?> FindRefundAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The refund a merchant's earlier request with this idempotency key created, if any.</summary>
+    Task<Refund?> FindRefundByKeyAsync(Guid merchantId, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Refunds sent before <paramref name="before"/> (or created and never sent) whose outcome Portal does not know yet.</summary>
+    Task<IReadOnlyList<Guid>> FindUnfinishedRefundsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken = default);
+
     void Add(Checkout checkout);
+
+    void Add(Refund refund);
 
     void Add(Payment payment);
 

@@ -1,6 +1,8 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
+using Portal.Domain.Merchants;
 using Portal.Domain.Rails;
+using Portal.Domain.Refunds;
 
 namespace Portal.Domain.Payments;
 
@@ -67,6 +69,19 @@ public sealed class Payment
 
     /// <summary>The rail's own reference for the settled order.</summary>
     public string? RailReference { get; private set; }
+
+    /// <summary>What refunds gave back, in minor units.</summary>
+    public long RefundedMinorUnits { get; private set; }
+
+    /// <summary>What refunds waiting for approval or with the rail hold, in minor units.</summary>
+    public long RefundsInFlightMinorUnits { get; private set; }
+
+    /// <summary>Paid − refunded − refunds in flight: what a new refund may still take.</summary>
+    public Money Refundable => Status == PaymentStatus.Succeeded
+        ? Money.FromMinorUnits(AmountMinorUnits - RefundedMinorUnits - RefundsInFlightMinorUnits, CurrencyCode)
+        : Money.Zero(Currency.FromCode(CurrencyCode));
+
+    public Money Refunded => Money.FromMinorUnits(RefundedMinorUnits, CurrencyCode);
 
     public int Version { get; private set; }
 
@@ -207,6 +222,100 @@ public sealed class Payment
         NotifiedAt = Clamp(now, now);
         Step = PaymentStep.Notified;
         Version++;
+    }
+
+    /// <summary>
+    /// A Manager or Owner asks to give money back. Only a succeeded payment, within the merchant's refund window, in
+    /// its own currency, and never more than <see cref="Refundable"/>: the amount is held at once, and the payment's
+    /// <see cref="Version"/> makes two parallel requests collide instead of both spending the same remainder.
+    /// Above the merchant's threshold the refund waits for a second pair of eyes; otherwise it is approved now.
+    /// </summary>
+    public Refund RequestRefund(Merchant merchant, StaffActor by, Money amount, RefundReason reason, string? note,
+        string idempotencyKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        if (by.MerchantId != MerchantId || merchant.Id != MerchantId)
+        {
+            throw new NotFoundException("Payment");
+        }
+        if (!by.CanManagePayments)
+        {
+            throw new ForbiddenException("Only a Manager or Owner can refund payments.");
+        }
+        if (Status != PaymentStatus.Succeeded)
+        {
+            throw new DomainValidationException(nameof(Amount), "Only a succeeded payment can be refunded.");
+        }
+        var errors = new ValidationErrors();
+        if (PayeeProcessedAt is { } paidAt && now - paidAt > TimeSpan.FromDays(merchant.RefundWindowDays))
+        {
+            errors.Add(nameof(Amount), $"This payment is older than {merchant.RefundWindowDays} days and can no longer be refunded.");
+        }
+        if (amount.Currency.Code != CurrencyCode)
+        {
+            errors.Add(nameof(Amount), $"A refund is in {CurrencyCode}, the payment's currency.");
+        }
+        else if (!amount.IsPositive)
+        {
+            errors.Add(nameof(Amount), "A refund is more than zero.");
+        }
+        else if (amount > Refundable)
+        {
+            errors.Add(nameof(Amount), Refundable.IsPositive
+                ? $"At most {Refundable} can still be refunded."
+                : "Nothing is left to refund on this payment.");
+        }
+        if (!Enum.IsDefined(reason))
+        {
+            errors.Add(nameof(Refund.Reason), "Choose a reason.");
+        }
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > Refund.MaxNoteLength })
+        {
+            errors.Add(nameof(Refund.Note), $"A note has at most {Refund.MaxNoteLength} characters.");
+        }
+        if (reason == RefundReason.Other && note is null)
+        {
+            errors.Add(nameof(Refund.Note), "Say why, when the reason is Other.");
+        }
+        errors.ThrowIfAny();
+
+        var refund = Refund.Request(this, amount, reason, note, by, idempotencyKey, merchant.RefundNeedsApproval(amount), now);
+        RefundsInFlightMinorUnits += amount.MinorUnits;
+        Version++;
+        if (!refund.NeedsApproval)
+        {
+            refund.ApproveBelowThreshold(by, now);
+        }
+        return refund;
+    }
+
+    /// <summary>A refund of this payment went through: its held amount is now refunded.</summary>
+    public void SettleRefund(Refund refund)
+    {
+        CheckOwnRefund(refund, RefundStatus.Succeeded);
+        RefundsInFlightMinorUnits -= refund.AmountMinorUnits;
+        RefundedMinorUnits += refund.AmountMinorUnits;
+        Version++;
+    }
+
+    /// <summary>A refund of this payment was rejected or failed: its held amount is free again.</summary>
+    public void ReleaseRefund(Refund refund)
+    {
+        CheckOwnRefund(refund, refund.Status is RefundStatus.Rejected ? RefundStatus.Rejected : RefundStatus.Failed);
+        RefundsInFlightMinorUnits -= refund.AmountMinorUnits;
+        Version++;
+    }
+
+    private void CheckOwnRefund(Refund refund, RefundStatus expected)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        if (refund.PaymentId != Id || refund.Status != expected || refund.AmountMinorUnits > RefundsInFlightMinorUnits)
+        {
+            throw new DomainException($"Refund {refund.Id} is not a {expected} refund held by payment {Id}.");
+        }
     }
 
     /// <summary>The instant a step was completed, or null.</summary>

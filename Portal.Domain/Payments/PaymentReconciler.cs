@@ -1,4 +1,5 @@
 using Portal.Domain.Rails;
+using Portal.Domain.Refunds;
 
 namespace Portal.Domain.Payments;
 
@@ -11,6 +12,7 @@ public sealed class PaymentReconciler(
     IPaymentStoreFactory stores,
     IPaymentRail rail,
     CheckoutFlow flow,
+    RefundFlow refunds,
     TimeProvider time,
     PaymentFlowOptions options)
 {
@@ -69,7 +71,61 @@ public sealed class PaymentReconciler(
                 report.Finished++;
             }
         }
+        await ReconcileRefundsAsync(now, report, cancellationToken);
         return report;
+    }
+
+    // Refunds the same way: step 4 saved or the order never left; the rail's word, or failure after its window.
+    private async Task ReconcileRefundsAsync(DateTimeOffset now, ReconcileReport report, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> unfinished;
+        await using (var store = stores.Open())
+        {
+            unfinished = await store.FindUnfinishedRefundsAsync(now - options.ReconcileAfter, 500, cancellationToken);
+        }
+        foreach (var refundId in unfinished)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Refund? refund;
+            await using (var store = stores.Open())
+            {
+                refund = await store.FindRefundAsync(refundId, cancellationToken);
+            }
+            if (refund is null || refund.Status != RefundStatus.Processing)
+            {
+                continue;
+            }
+            if (refund.Step < RefundStep.OrderSent)
+            {
+                await refunds.FailUndeliveredAsync(refundId, cancellationToken);
+                report.Failed++;
+                continue;
+            }
+
+            RailResult? result;
+            try
+            {
+                result = await rail.QueryAsync(refund.OrderId, cancellationToken);
+            }
+            catch (RailUnavailableException)
+            {
+                report.Unreachable++;
+                continue;
+            }
+            if (result is null)
+            {
+                if (refund.OrderSentAt is { } sentAt && now - sentAt > options.RailAcceptanceWindow)
+                {
+                    await refunds.FailUndeliveredAsync(refundId, cancellationToken);
+                    report.Failed++;
+                }
+                continue;
+            }
+            if ((await refunds.RecordRailResultAsync(result, cancellationToken)).IsFinal)
+            {
+                report.Finished++;
+            }
+        }
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ public interface IPaymentRail
     /// </summary>
     Task<RailResult> SubmitAsync(PaymentOrder order, CancellationToken cancellationToken = default);
 
-    /// <summary>What the rail knows of an order; null when it never received it.</summary>
+    /// <summary>
+    /// Sends a refund order of an earlier payment; answers and failures as <see cref="SubmitAsync"/>. The rail checks
+    /// the original order and never refunds more than it paid.
+    /// </summary>
+    Task<RailResult> SubmitRefundAsync(RefundOrder refund, CancellationToken cancellationToken = default);
+
+    /// <summary>What the rail knows of an order (a payment's or a refund's); null when it never received it.</summary>
     Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default);
 }

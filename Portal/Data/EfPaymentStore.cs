@@ -3,6 +3,7 @@ using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
+using Portal.Domain.Refunds;
 
 namespace Portal.Data;
 
@@ -50,7 +51,24 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
             .Take(max)
             .ToListAsync(cancellationToken);
 
+    public Task<Refund?> FindRefundAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Refunds.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public Task<Refund?> FindRefundByKeyAsync(Guid merchantId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        db.Refunds.FirstOrDefaultAsync(r => r.MerchantId == merchantId && r.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> FindUnfinishedRefundsAsync(DateTimeOffset before, int max,
+        CancellationToken cancellationToken = default) =>
+        await db.Refunds
+            .Where(r => r.Status == RefundStatus.Processing && r.OrderCreatedAt < before)
+            .OrderBy(r => r.OrderCreatedAt)
+            .Select(r => r.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
     public void Add(Checkout checkout) => db.Checkouts.Add(checkout);
+
+    public void Add(Refund refund) => db.Refunds.Add(refund);
 
     public void Add(Payment payment) => db.Payments.Add(payment);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
+using Portal.Domain.Refunds;
 
 namespace Portal.Data;
 
@@ -17,6 +18,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Checkout> Checkouts => Set<Checkout>();
 
     public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,8 @@ public static class LiveUpdatesExtensions
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<PaymentEvents>();
         builder.Services.AddSingleton<IPaymentNotifier>(sp => sp.GetRequiredService<PaymentEvents>());
+        builder.Services.AddSingleton<RefundEvents>();
+        builder.Services.AddSingleton<Portal.Domain.Refunds.IRefundNotifier>(sp => sp.GetRequiredService<RefundEvents>());
         return builder;
     }
 

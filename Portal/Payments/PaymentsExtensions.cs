@@ -18,6 +18,7 @@ public static class PaymentsExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentFlowOptions>>().Value);
         builder.Services.AddSingleton<CheckoutFlow>();
+        builder.Services.AddSingleton<Portal.Domain.Refunds.RefundFlow>();
         builder.Services.AddSingleton<PaymentReconciler>();
         builder.Services.AddHostedService<ReconcilerService>();
         return builder;

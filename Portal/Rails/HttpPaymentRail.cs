@@ -29,13 +29,14 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
             fast ? address.Callback.AbsoluteUri : null), cancellationToken);
     }
 
-    /// <summary>Sends a refund order; answers and failures as <see cref="SubmitAsync"/>.</summary>
     public Task<RailResult> SubmitRefundAsync(RefundOrder refund, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        return SendOrderAsync(new RailOrderMessage(refund.OrderId, "Refund", refund.PayerAccount.Value,
+        var fast = refund.Method == PaymentMethod.Fast;
+        return SendOrderAsync(new RailOrderMessage(refund.OrderId, "Refund", null,
             refund.MerchantAccount.Value, null, refund.Amount.ToAmountString(), refund.Amount.Currency.Code,
-            refund.Reference), cancellationToken);
+            refund.Reference, fast ? RailOrderMessage.FastMode : RailOrderMessage.RealTimeMode,
+            fast ? address.Callback.AbsoluteUri : null, refund.OriginalOrderId), cancellationToken);
     }
 
     public async Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default)

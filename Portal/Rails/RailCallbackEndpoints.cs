@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
+using Portal.Domain.Refunds;
 
 namespace Portal.Rails;
 
@@ -25,7 +26,7 @@ public static class RailCallbackEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, CheckoutFlow flow,
+    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, CheckoutFlow flow, RefundFlow refunds,
         IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -65,18 +66,27 @@ public static class RailCallbackEndpoints
         }
 
         // Finishing the payment is Portal's business now: a rail that hangs up does not stop it half way.
-        PaymentSnapshot recorded;
+        // An order id is a payment's or a refund's; payments come first, being by far the most callbacks.
         try
         {
-            recorded = await flow.RecordRailResultAsync(result, CancellationToken.None);
+            var recorded = await flow.RecordRailResultAsync(result, CancellationToken.None);
+            logger.CallbackRecorded(result.OrderId, result.Status, recorded.Status.ToString());
+            return Results.Ok();
+        }
+        catch (NotFoundException)
+        {
+        }
+        try
+        {
+            var recorded = await refunds.RecordRailResultAsync(result, CancellationToken.None);
+            logger.CallbackRecorded(result.OrderId, result.Status, recorded.Status.ToString());
+            return Results.Ok();
         }
         catch (NotFoundException)
         {
             logger.CallbackForUnknownOrder(result.OrderId);
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payment has this order id.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payment or refund has this order id.");
         }
-        logger.CallbackRecorded(result.OrderId, result.Status, recorded.Status);
-        return Results.Ok();
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -3,19 +3,21 @@ namespace Portal.Rails;
 /// <summary>
 /// The order as Portal puts it on the wire; the bytes serialised once are the bytes signed and sent. <see cref="Mode"/>
 /// is <c>realtime</c> (settled before the answer) or <c>fast</c> (accepted at once, the result POSTed later, signed,
-/// to <see cref="CallbackUrl"/>).
+/// to <see cref="CallbackUrl"/>). A refund names
+/// the payment it gives back (<see cref="OriginalOrderId"/>) instead of a payer: the rail knows who paid.
 /// </summary>
 internal sealed record RailOrderMessage(
     Guid OrderId,
     string Kind,
-    string PayerAccount,
+    string? PayerAccount,
     string MerchantAccount,
     string? Pin,
     string Amount,
     string Currency,
     string Reference,
     string Mode = RailOrderMessage.RealTimeMode,
-    string? CallbackUrl = null)
+    string? CallbackUrl = null,
+    Guid? OriginalOrderId = null)
 {
     public const string RealTimeMode = "realtime";
     public const string FastMode = "fast";

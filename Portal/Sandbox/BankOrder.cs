@@ -36,6 +36,9 @@ public sealed class BankOrder
 
     public Guid? LedgerTransactionId { get; set; }
 
+    /// <summary>The payment a refund gives back; null for a payment.</summary>
+    public Guid? OriginalOrderId { get; init; }
+
     /// <summary>Where a fast order's result is POSTed once settled; null for a real-time order.</summary>
     public string? CallbackUrl { get; init; }
 }

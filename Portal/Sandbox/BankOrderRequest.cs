@@ -3,6 +3,7 @@ namespace Portal.Sandbox;
 /// <summary>
 /// The JSON body of <c>POST /sandbox/bank/v1/orders</c>; every field is checked before use. <see cref="Mode"/> is
 /// <c>realtime</c> (the default) or <c>fast</c>, which needs an absolute http(s) <see cref="CallbackUrl"/>.
+/// A refund names the settled payment it gives back (<see cref="OriginalOrderId"/>); the bank pays whoever paid it.
 /// </summary>
 public sealed record BankOrderRequest(
     Guid? OrderId,
@@ -14,7 +15,8 @@ public sealed record BankOrderRequest(
     string? Currency,
     string? Reference,
     string? Mode = null,
-    string? CallbackUrl = null)
+    string? CallbackUrl = null,
+    Guid? OriginalOrderId = null)
 {
     public override string ToString() => $"BankOrderRequest {OrderId}";
 }

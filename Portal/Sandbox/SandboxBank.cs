@@ -25,7 +25,7 @@ public sealed class SandboxBank(
         ArgumentNullException.ThrowIfNull(instruction);
         var receivedAt = time.GetUtcNow();
 
-        var refusal = await VerifyAsync(instruction, cancellationToken);
+        var (refusal, payerAccount) = await VerifyAsync(instruction, cancellationToken);
         if (refusal == FailureReason.Duplicate)
         {
             return Duplicate(instruction, receivedAt);
@@ -43,17 +43,28 @@ public sealed class SandboxBank(
         {
             OrderId = instruction.OrderId,
             Kind = instruction.Kind,
-            PayerAccount = instruction.PayerAccount,
+            PayerAccount = payerAccount,
             MerchantAccount = instruction.MerchantAccount,
             AmountMinorUnits = instruction.Amount.MinorUnits,
             CurrencyCode = instruction.Amount.Currency.Code,
             Reference = instruction.Reference,
+            OriginalOrderId = instruction.OriginalOrderId,
             Status = BankOrderStatus.Accepted,
             ReceivedAt = receivedAt,
             VerifiedAt = verifiedAt,
             CallbackUrl = instruction.Mode == BankOrderMode.Fast ? instruction.CallbackUrl?.AbsoluteUri : null,
         };
         db.Orders.Add(order);
+
+        if (refusal is null && order.OriginalOrderId is { } originalId)
+        {
+            // Inside the write gate, so that two refunds of one payment cannot both spend its last remainder.
+            refusal = await CheckRefundRemainderAsync(db, originalId, order.AmountMinorUnits, cancellationToken);
+            if (refusal is not null)
+            {
+                order.VerifiedAt = verifiedAt = null;
+            }
+        }
 
         var accepted = refusal is null && instruction.Mode == BankOrderMode.Fast;
         if (refusal is null && !accepted)
@@ -214,11 +225,12 @@ public sealed class SandboxBank(
         {
             OrderId = instruction.OrderId,
             Kind = instruction.Kind,
-            PayerAccount = instruction.PayerAccount,
+            PayerAccount = instruction.PayerAccount ?? "",
             MerchantAccount = instruction.MerchantAccount,
             AmountMinorUnits = instruction.Amount.MinorUnits,
             CurrencyCode = instruction.Amount.Currency.Code,
             Reference = instruction.Reference,
+            OriginalOrderId = instruction.OriginalOrderId,
             Status = BankOrderStatus.Rejected,
             ReasonCode = FailureReason.Duplicate.Code,
             ReasonMessage = FailureReason.Duplicate.Message,
@@ -227,23 +239,43 @@ public sealed class SandboxBank(
         };
     }
 
-    // Step 5, or Duplicate for an order id the bank already holds. Reads without the write gate; the conditional updates of step 6 re-check what may change meanwhile.
-    private async Task<FailureReason?> VerifyAsync(BankOrderInstruction instruction, CancellationToken cancellationToken)
+    // Step 5, or Duplicate for an order id the bank already holds, with the payer's account (a refund's is its
+    // original payer). Reads without the write gate; the conditional updates of step 6 re-check what may change meanwhile.
+    private async Task<(FailureReason? Refusal, string PayerAccount)> VerifyAsync(BankOrderInstruction instruction,
+        CancellationToken cancellationToken)
     {
         BankAccount? payer, merchant;
+        var payerAccount = instruction.PayerAccount ?? "";
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             // Checked again by the order's primary key at write; this early look only spares a duplicate the PIN check.
             if (await db.Orders.AnyAsync(o => o.OrderId == instruction.OrderId, cancellationToken))
             {
-                return FailureReason.Duplicate;
+                return (FailureReason.Duplicate, payerAccount);
+            }
+            if (instruction.Kind == BankOrderKind.Refund)
+            {
+                var original = await db.Orders.AsNoTracking()
+                    .SingleOrDefaultAsync(o => o.OrderId == instruction.OriginalOrderId, cancellationToken);
+                if (original is null || original.Kind != BankOrderKind.Payment || original.Status != BankOrderStatus.Settled ||
+                    original.MerchantAccount != instruction.MerchantAccount || original.CurrencyCode != instruction.Amount.Currency.Code)
+                {
+                    return (BankRefusals.OriginalNotRefundable, payerAccount);
+                }
+                payerAccount = original.PayerAccount;
             }
             var accounts = await db.Accounts.AsNoTracking()
-                .Where(a => a.Number == instruction.PayerAccount || a.Number == instruction.MerchantAccount)
+                .Where(a => a.Number == payerAccount || a.Number == instruction.MerchantAccount)
                 .ToListAsync(cancellationToken);
-            payer = accounts.SingleOrDefault(a => a.Number == instruction.PayerAccount);
+            payer = accounts.SingleOrDefault(a => a.Number == payerAccount);
             merchant = accounts.SingleOrDefault(a => a.Number == instruction.MerchantAccount);
         }
+        return (await VerifyAccountsAsync(instruction, payer, merchant, cancellationToken), payerAccount);
+    }
+
+    private async Task<FailureReason?> VerifyAccountsAsync(BankOrderInstruction instruction, BankAccount? payer,
+        BankAccount? merchant, CancellationToken cancellationToken)
+    {
 
         var currency = instruction.Amount.Currency.Code;
         if (payer is null || payer.Kind != BankAccountKind.Payer)
@@ -273,6 +305,18 @@ public sealed class SandboxBank(
         }
         // Last, so that an order refused for another reason does not count against the payer's PIN.
         return instruction.Kind == BankOrderKind.Payment ? await CheckPinAsync(payer, instruction.Pin, cancellationToken) : null;
+    }
+
+    // What the original payment still allows: its amount less every refund settled or under way.
+    private static async Task<FailureReason?> CheckRefundRemainderAsync(SandboxBankDbContext db, Guid originalId, long amount,
+        CancellationToken cancellationToken)
+    {
+        var paid = await db.Orders.Where(o => o.OrderId == originalId).Select(o => o.AmountMinorUnits).SingleAsync(cancellationToken);
+        var refunded = await db.Orders
+            .Where(o => o.OriginalOrderId == originalId &&
+                        (o.Status == BankOrderStatus.Settled || o.Status == BankOrderStatus.Accepted))
+            .SumAsync(o => o.AmountMinorUnits, cancellationToken);
+        return refunded + amount > paid ? BankRefusals.RefundExceedsPayment : null;
     }
 
     private async Task<FailureReason?> CheckPinAsync(BankAccount payer, string? pin, CancellationToken cancellationToken)

@@ -208,7 +208,16 @@ public static class SandboxBankEndpoints
         {
             errors["kind"] = ["The kind is Payment or Refund."];
         }
-        if (!AccountNumber.TryParse(request.PayerAccount, out var payer))
+        AccountNumber? payer = null;
+        if (kind == BankOrderKind.Refund)
+        {
+            // A refund is paid to whoever paid the original order: the sender names the order, not an account.
+            if (request.OriginalOrderId is not { } original || original == Guid.Empty)
+            {
+                errors["originalOrderId"] = ["A refund names the payment order it gives back."];
+            }
+        }
+        else if (!AccountNumber.TryParse(request.PayerAccount, out payer))
         {
             errors["payerAccount"] = ["An account number has 12 to 19 digits."];
         }
@@ -240,7 +249,7 @@ public static class SandboxBankEndpoints
         {
             // Real-time: nothing to call back.
         }
-        else if (request.Mode == "fast" && kind == BankOrderKind.Payment)
+        else if (request.Mode == "fast")
         {
             mode = BankOrderMode.Fast;
             if (!Uri.TryCreate(request.CallbackUrl, UriKind.Absolute, out callback) ||
@@ -252,14 +261,15 @@ public static class SandboxBankEndpoints
         }
         else
         {
-            errors["mode"] = ["The mode is realtime, or fast for a payment."];
+            errors["mode"] = ["The mode is realtime or fast."];
         }
         if (errors.Count > 0)
         {
             return false;
         }
-        instruction = new BankOrderInstruction(request.OrderId!.Value, kind, payer.Value, merchant.Value, pin?.Value,
-            amount, request.Reference!, mode, callback);
+        instruction = new BankOrderInstruction(request.OrderId!.Value, kind,
+            kind == BankOrderKind.Refund ? null : payer!.Value, merchant.Value, pin?.Value, amount, request.Reference!, mode,
+            callback, kind == BankOrderKind.Refund ? request.OriginalOrderId : null);
         return true;
     }
 

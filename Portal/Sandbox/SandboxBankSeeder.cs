@@ -86,6 +86,31 @@ public sealed class SandboxBankSeeder(
         return account;
     }
 
+    /// <summary>
+    /// Pays part of an account's balance out of the bank (to <see cref="FundingAccount"/>), as a merchant sweeping its
+    /// takings would: the way to leave a settlement account too poor for a refund. Refused when the balance is short.
+    /// </summary>
+    public async Task PayOutAsync(string number, Money amount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        var now = time.GetUtcNow();
+        var transfer = LedgerTransaction.Transfer($"payout:{Guid.CreateVersion7(now):N}", number, FundingAccount, amount, now);
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var debited = await db.Accounts
+            .Where(a => a.Number == number && a.CurrencyCode == amount.Currency.Code && a.BalanceMinorUnits >= amount.MinorUnits)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.BalanceMinorUnits, a => a.BalanceMinorUnits - amount.MinorUnits)
+                .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+        if (debited == 0)
+        {
+            throw new DomainException("The account does not hold that much.");
+        }
+        db.LedgerTransactions.Add(BankLedgerTransaction.From(transfer));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private async Task OpenIfMissingAsync(string number, string holderName, BankAccountKind kind, Money openingBalance,
         string? pin = null, BankAccountStatus status = BankAccountStatus.Open, CancellationToken cancellationToken = default)
     {

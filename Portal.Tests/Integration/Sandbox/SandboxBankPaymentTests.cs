@@ -188,26 +188,66 @@ public sealed class SandboxBankPaymentTests(SandboxBankFixture bank) : IClassFix
     {
         var payer = await bank.OpenPayerAsync(10m);
         var shop = await bank.OpenMerchantAsync(0m);
-        await bank.Rail.SubmitAsync(SandboxBankFixture.Payment(payer, 4m, merchant: shop));
+        var payment = SandboxBankFixture.Payment(payer, 4m, merchant: shop);
+        await bank.Rail.SubmitAsync(payment);
 
-        var refund = await bank.Rail.SubmitRefundAsync(new RefundOrder(Guid.CreateVersion7(), AccountNumber.Parse(shop),
-            AccountNumber.Parse(payer), Money.Of(4m, Currency.CNY), "refund"));
+        var refund = await bank.Rail.SubmitRefundAsync(Refund(payment.OrderId, shop, 4m));
 
         Assert.Equal(RailOrderStatus.Settled, refund.Status);
         Assert.Equal(1000, (await bank.AccountAsync(payer)).BalanceMinorUnits);
         Assert.Equal(0, (await bank.AccountAsync(shop)).BalanceMinorUnits);
+        Assert.Equal(0, await bank.LedgerBalanceAsync());
+    }
+
+    [Fact]
+    public async Task SubmitRefundAsync_BeyondWhatWasPaid_RejectsWithAm02AndMovesNothing()
+    {
+        var payer = await bank.OpenPayerAsync(10m);
+        var shop = await bank.OpenMerchantAsync(100m);
+        var payment = SandboxBankFixture.Payment(payer, 4m, merchant: shop);
+        await bank.Rail.SubmitAsync(payment);
+        await bank.Rail.SubmitRefundAsync(Refund(payment.OrderId, shop, 3m));
+
+        var second = await bank.Rail.SubmitRefundAsync(Refund(payment.OrderId, shop, 1.01m));
+
+        Assert.Equal("AM02", second.Failure?.Code);
+        Assert.Equal(900, (await bank.AccountAsync(payer)).BalanceMinorUnits);
+    }
+
+    [Fact]
+    public async Task SubmitRefundAsync_OfAnotherMerchantsPayment_RejectsAndMovesNothing()
+    {
+        var payer = await bank.OpenPayerAsync(10m);
+        var shop = await bank.OpenMerchantAsync(0m);
+        var other = await bank.OpenMerchantAsync(50m);
+        var payment = SandboxBankFixture.Payment(payer, 4m, merchant: shop);
+        await bank.Rail.SubmitAsync(payment);
+
+        var refund = await bank.Rail.SubmitRefundAsync(Refund(payment.OrderId, other, 4m));
+
+        Assert.Equal(RailOrderStatus.Rejected, refund.Status);
+        Assert.Equal(600, (await bank.AccountAsync(payer)).BalanceMinorUnits);
+        Assert.Equal(5000, (await bank.AccountAsync(other)).BalanceMinorUnits);
     }
 
     [Fact]
     public async Task SubmitRefundAsync_MerchantLacksFunds_RejectsWithAm04()
     {
         var payer = await bank.OpenPayerAsync(10m);
-        var shop = await bank.OpenMerchantAsync(1m);
+        var shop = await bank.OpenMerchantAsync(0m);
+        var payment = SandboxBankFixture.Payment(payer, 4m, merchant: shop);
+        await bank.Rail.SubmitAsync(payment);
+        await bank.Seeder.PayOutAsync(shop, Money.Of(3m, Currency.CNY));
 
-        var refund = await bank.Rail.SubmitRefundAsync(new RefundOrder(Guid.CreateVersion7(), AccountNumber.Parse(shop),
-            AccountNumber.Parse(payer), Money.Of(2m, Currency.CNY), "refund"));
+        var refund = await bank.Rail.SubmitRefundAsync(Refund(payment.OrderId, shop, 2m));
 
         Assert.Equal(FailureReason.InsufficientFunds.Code, refund.Failure?.Code);
         Assert.Equal(100, (await bank.AccountAsync(shop)).BalanceMinorUnits);
+        Assert.Equal(600, (await bank.AccountAsync(payer)).BalanceMinorUnits);
+        Assert.Equal(0, await bank.LedgerBalanceAsync());
     }
+
+    private static RefundOrder Refund(Guid originalOrderId, string merchant, decimal amount) =>
+        new(Guid.CreateVersion7(), originalOrderId, AccountNumber.Parse(merchant), Money.Of(amount, Currency.CNY), "refund",
+            DateTimeOffset.UtcNow);
 }

@@ -22,6 +22,7 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Currency);
         builder.Ignore(m => m.MaxCheckoutAmount);
+        builder.Ignore(m => m.RefundApprovalThreshold);
         builder.HasIndex(m => m.Name).IsUnique();
     }
 }

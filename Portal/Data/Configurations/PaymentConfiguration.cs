@@ -29,6 +29,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Ignore(p => p.OrderId);
         builder.Ignore(p => p.Duration);
         builder.Ignore(p => p.SecondsPer100);
+        builder.Ignore(p => p.Refundable);
+        builder.Ignore(p => p.Refunded);
         // The admin list, newest first per merchant; the checkout page's latest attempt; the reconciler's pending scan.
         builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });

@@ -23,5 +23,7 @@ public sealed class BankOrderConfiguration : IEntityTypeConfiguration<BankOrder>
         builder.Property(o => o.ReasonMessage).HasMaxLength(300);
         builder.Property(o => o.CallbackUrl).HasMaxLength(MaxCallbackUrlLength);
         builder.HasIndex(o => o.ReceivedAt);
+        // A payment's refunds, summed before each new one so that no payment is refunded beyond what it paid.
+        builder.HasIndex(o => o.OriginalOrderId);
     }
 }

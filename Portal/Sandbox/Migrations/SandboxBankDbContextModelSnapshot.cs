@@ -146,6 +146,9 @@ namespace Portal.Sandbox.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OriginalOrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayerAccount")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -179,6 +182,8 @@ namespace Portal.Sandbox.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("OrderId");
+
+                    b.HasIndex("OriginalOrderId");
 
                     b.HasIndex("ReceivedAt");
 

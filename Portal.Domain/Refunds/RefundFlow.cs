@@ -1,0 +1,383 @@
+using Portal.Domain.Common;
+using Portal.Domain.Merchants;
+using Portal.Domain.Payments;
+using Portal.Domain.Rails;
+
+namespace Portal.Domain.Refunds;
+
+/// <summary>
+/// Moves refunds through their seven steps: loads, lets <see cref="Payment"/> and <see cref="Refund"/> decide, calls
+/// the rail, saves, then publishes. The amount a refund takes is held on the payment in the same save as the refund
+/// itself, guarded by the payment's version: parallel requests from two browsers collide at the database, the loser
+/// decides again on fresh numbers, and no sum of refunds ever exceeds what was paid.
+/// </summary>
+public sealed class RefundFlow(
+    IPaymentStoreFactory stores,
+    IPaymentRail rail,
+    IRefundNotifier notifier,
+    TimeProvider time)
+{
+    // Many staff may refund one payment at once; each lost race is one more short, fresh attempt.
+    private const int MaxConflictRetries = 50;
+
+    /// <summary>
+    /// Steps 1–7 of a refund a Manager or Owner asks for: held and, below the threshold, approved and sent at once
+    /// (a real-time payment's refund returns settled; a fast one's returns accepted and is called back). The same
+    /// idempotency key again returns the refund it created.
+    /// </summary>
+    public async Task<RefundSnapshot> RequestAsync(StaffActor by, Guid paymentId, RefundRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!by.CanManagePayments)
+        {
+            throw new ForbiddenException("Only a Manager or Owner can refund payments.");
+        }
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 100)
+        {
+            throw new DomainValidationException(nameof(request.IdempotencyKey), "A request needs an idempotency key of 1 to 100 characters.");
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            IPaymentStore? store = stores.Open();
+            try
+            {
+                if (await store.FindRefundByKeyAsync(by.MerchantId, request.IdempotencyKey, cancellationToken) is { } earlier)
+                {
+                    return earlier.PaymentId == paymentId
+                        ? earlier.Snapshot()
+                        : throw new DomainValidationException(nameof(request.IdempotencyKey), "This idempotency key was used for another payment's refund.");
+                }
+                var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
+                if (payment is null || payment.MerchantId != by.MerchantId)
+                {
+                    throw new NotFoundException("Payment");
+                }
+                var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
+                var now = time.GetUtcNow();
+                var refund = payment.RequestRefund(merchant, by, ReadAmount(payment, request), request.Reason, request.Note,
+                    request.IdempotencyKey, now);
+                if (refund.Status == RefundStatus.Processing)
+                {
+                    refund.CreateOrder(now);
+                }
+                store.Add(refund);
+                try
+                {
+                    await store.SaveChangesAsync(cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+                {
+                    // Another refund (or this request's twin) changed the payment first: decide again on its numbers.
+                    await store.DisposeAsync();
+                    await Backoff(attempt, cancellationToken);
+                    continue;
+                }
+
+                await notifier.PublishAsync(refund.Snapshot(), cancellationToken);
+                if (refund.Status != RefundStatus.Processing)
+                {
+                    await store.DisposeAsync();
+                    return refund.Snapshot();
+                }
+                await using var work = new RefundWork(store, refund, payment, merchant);
+                store = null;
+                return await SendAsync(work, cancellationToken);
+            }
+            catch
+            {
+                if (store is not null)
+                {
+                    await store.DisposeAsync();
+                }
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Step 2 by a second Manager or Owner, then steps 3–7 as for a refund below the threshold.</summary>
+    public async Task<RefundSnapshot> ApproveAsync(StaffActor approver, Guid refundId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        IPaymentStore? store = stores.Open();
+        try
+        {
+            var (refund, payment, merchant) = await LoadAsync(store, approver.MerchantId, refundId, cancellationToken);
+            var now = time.GetUtcNow();
+            refund.Approve(approver, now);
+            refund.CreateOrder(now);
+            try
+            {
+                await store.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                throw new DomainValidationException(nameof(Refund.Status), "Someone else decided on this refund at the same moment. Reload to see what they did.");
+            }
+            await notifier.PublishAsync(refund.Snapshot(), cancellationToken);
+            await using var work = new RefundWork(store, refund, payment, merchant);
+            store = null;
+            return await SendAsync(work, cancellationToken);
+        }
+        finally
+        {
+            if (store is not null)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The approver says no: nothing moves and the amount is refundable again.</summary>
+    public async Task<RefundSnapshot> RejectAsync(StaffActor approver, Guid refundId, string? note,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var store = stores.Open();
+            var (refund, payment, _) = await LoadAsync(store, approver.MerchantId, refundId, cancellationToken);
+            if (note is { Length: > Refund.MaxNoteLength })
+            {
+                throw new DomainValidationException(nameof(Refund.Note), $"A note has at most {Refund.MaxNoteLength} characters.");
+            }
+            refund.Reject(approver, note, time.GetUtcNow());
+            payment.ReleaseRefund(refund);
+            try
+            {
+                await store.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                continue;
+            }
+            var snapshot = refund.Snapshot();
+            await notifier.PublishAsync(snapshot, cancellationToken);
+            return snapshot;
+        }
+    }
+
+    /// <summary>
+    /// Records what the rail said of a refund order: its answer, a signed callback, or the reconciler's query.
+    /// Saying the same thing twice changes nothing the second time.
+    /// </summary>
+    public async Task<RefundSnapshot> RecordRailResultAsync(RailResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var store = stores.Open();
+            var refund = await store.FindRefundAsync(result.OrderId, cancellationToken) ?? throw new NotFoundException("Refund");
+            var payment = await store.FindPaymentAsync(refund.PaymentId, cancellationToken) ?? throw new NotFoundException("Payment");
+            if (!ApplyRailResult(refund, payment, result))
+            {
+                return refund.Snapshot();
+            }
+            try
+            {
+                await store.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                await Backoff(attempt, cancellationToken);
+                continue;
+            }
+            return await PublishAsync(store, refund, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Fails a refund whose order the rail will never process: created but never sent, or unknown to the rail after its
+    /// acceptance window. Used by the reconciler, never on a guess. Its amount is refundable again.
+    /// </summary>
+    public async Task<RefundSnapshot?> FailUndeliveredAsync(Guid refundId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var store = stores.Open();
+            var refund = await store.FindRefundAsync(refundId, cancellationToken);
+            if (refund is null || refund.Status != RefundStatus.Processing || refund.Step > RefundStep.OrderSent)
+            {
+                return null;
+            }
+            var payment = await store.FindPaymentAsync(refund.PaymentId, cancellationToken) ?? throw new NotFoundException("Payment");
+            refund.Fail(FailureReason.Timeout, time.GetUtcNow());
+            payment.ReleaseRefund(refund);
+            try
+            {
+                await store.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                continue;
+            }
+            return await PublishAsync(store, refund, cancellationToken);
+        }
+    }
+
+    // A short random pause after a lost race, so that many writers of one payment do not collide again in step.
+    // Wall-clock on purpose: it spaces out database writes, it is not business time.
+    private static Task Backoff(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
+
+    private static Money ReadAmount(Payment payment, RefundRequest request)
+    {
+        var currency = Currency.FromCode(payment.CurrencyCode);
+        if (request.Currency is { } code && !string.Equals(code.Trim(), currency.Code, StringComparison.Ordinal))
+        {
+            throw new DomainValidationException(nameof(Refund.Amount), $"A refund is in {currency.Code}, the payment's currency.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Amount))
+        {
+            return payment.Refundable;
+        }
+        return Money.TryParse(request.Amount.Trim(), currency, out var amount)
+            ? amount
+            : throw new DomainValidationException(nameof(Refund.Amount), currency.MinorUnits == 0
+                ? $"Enter a whole amount in {currency.Code}, e.g. 120."
+                : $"Enter an amount in {currency.Code} with at most {currency.MinorUnits} decimals, e.g. 12.50.");
+    }
+
+    private static async Task<(Refund Refund, Payment Payment, Merchant Merchant)> LoadAsync(IPaymentStore store,
+        Guid merchantId, Guid refundId, CancellationToken cancellationToken)
+    {
+        var refund = await store.FindRefundAsync(refundId, cancellationToken);
+        if (refund is null || refund.MerchantId != merchantId)
+        {
+            throw new NotFoundException("Refund");
+        }
+        var payment = await store.FindPaymentAsync(refund.PaymentId, cancellationToken) ?? throw new NotFoundException("Payment");
+        var merchant = await store.FindMerchantAsync(refund.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
+        return (refund, payment, merchant);
+    }
+
+    // Step 4 is saved before the order leaves, so a crash after sending leaves a refund the reconciler will ask about.
+    private async Task<RefundSnapshot> SendAsync(RefundWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        work.Refund.MarkSent(now);
+        try
+        {
+            await work.Store.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The reconciler touched it meanwhile: whatever it decided stands.
+            await using var fresh = stores.Open();
+            return (await fresh.FindRefundAsync(work.Refund.Id, cancellationToken))!.Snapshot();
+        }
+        await notifier.PublishAsync(work.Refund.Snapshot(), cancellationToken);
+
+        var order = new RefundOrder(work.Refund.OrderId, work.Payment.OrderId, AccountNumber.Parse(work.Merchant.SettlementAccount),
+            work.Refund.Amount, $"Refund of {work.Payment.OrderId:N}", now, work.Refund.Method);
+        RailResult result;
+        try
+        {
+            result = await rail.SubmitRefundAsync(order, cancellationToken);
+        }
+        catch (RailUnavailableException)
+        {
+            return work.Refund.Snapshot();
+        }
+
+        if (!ApplyRailResult(work.Refund, work.Payment, result))
+        {
+            return work.Refund.Snapshot();
+        }
+        try
+        {
+            await work.Store.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another refund of the same payment saved first: record this answer on fresh numbers.
+            return await RecordRailResultAsync(result, cancellationToken);
+        }
+        return await PublishAsync(work.Store, work.Refund, cancellationToken);
+    }
+
+    // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
+    private bool ApplyRailResult(Refund refund, Payment payment, RailResult result)
+    {
+        if (refund.Status != RefundStatus.Processing || refund.Step < RefundStep.OrderSent ||
+            (result.Status == RailOrderStatus.Accepted && refund.Step >= RefundStep.RailVerified))
+        {
+            return false;
+        }
+        refund.RecordRailResult(result, time.GetUtcNow());
+        if (refund.Status == RefundStatus.Succeeded)
+        {
+            payment.SettleRefund(refund);
+        }
+        else if (refund.Status == RefundStatus.Failed)
+        {
+            payment.ReleaseRefund(refund);
+        }
+        return true;
+    }
+
+    // Publishes a just-saved refund and, once it is final, takes step 7 and publishes that too.
+    private async Task<RefundSnapshot> PublishAsync(IPaymentStore store, Refund refund, CancellationToken cancellationToken)
+    {
+        var snapshot = refund.Snapshot();
+        await notifier.PublishAsync(snapshot, cancellationToken);
+        if (refund.Status is not (RefundStatus.Succeeded or RefundStatus.Failed) || refund.NotifiedAt is not null)
+        {
+            return snapshot;
+        }
+        refund.MarkNotified(time.GetUtcNow());
+        try
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return await MarkNotifiedAsync(refund.Id, cancellationToken);
+        }
+        var notified = refund.Snapshot();
+        await notifier.PublishAsync(notified, cancellationToken);
+        return notified;
+    }
+
+    // Step 7 on fresh state, after the result went out.
+    private async Task<RefundSnapshot> MarkNotifiedAsync(Guid refundId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var store = stores.Open();
+            var refund = await store.FindRefundAsync(refundId, cancellationToken) ?? throw new NotFoundException("Refund");
+            if (refund.NotifiedAt is not null)
+            {
+                return refund.Snapshot();
+            }
+            refund.MarkNotified(time.GetUtcNow());
+            try
+            {
+                await store.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                continue;
+            }
+            var notified = refund.Snapshot();
+            await notifier.PublishAsync(notified, cancellationToken);
+            return notified;
+        }
+    }
+
+    // The unit of work of one refund on its way to the rail: its store and what it tracks.
+    private sealed class RefundWork(IPaymentStore store, Refund refund, Payment payment, Merchant merchant) : IAsyncDisposable
+    {
+        public IPaymentStore Store { get; } = store;
+
+        public Refund Refund { get; } = refund;
+
+        public Payment Payment { get; } = payment;
+
+        public Merchant Merchant { get; } = merchant;
+
+        public ValueTask DisposeAsync() => Store.DisposeAsync();
+    }
+}

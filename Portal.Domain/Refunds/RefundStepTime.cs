@@ -1,0 +1,3 @@
+namespace Portal.Domain.Refunds;
+
+public sealed record RefundStepTime(RefundStep Step, DateTimeOffset At);

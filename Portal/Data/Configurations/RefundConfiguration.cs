@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Payments;
+using Portal.Domain.Refunds;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Step).HasConversion<string>().HasMaxLength(24);
+        builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(24);
+        builder.Property(r => r.CurrencyCode).HasMaxLength(3).IsRequired();
+        builder.Property(r => r.Note).HasMaxLength(Refund.MaxNoteLength * 2);
+        builder.Property(r => r.RequestedById).HasMaxLength(450).IsRequired();
+        builder.Property(r => r.RequestedByName).HasMaxLength(256).IsRequired();
+        builder.Property(r => r.ApprovedById).HasMaxLength(450);
+        builder.Property(r => r.ApprovedByName).HasMaxLength(256);
+        builder.Property(r => r.RejectedById).HasMaxLength(450);
+        builder.Property(r => r.RejectedByName).HasMaxLength(256);
+        builder.Property(r => r.FailureCode).HasMaxLength(8);
+        builder.Property(r => r.FailureMessage).HasMaxLength(300);
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(100).IsRequired();
+        builder.Property(r => r.RailReference).HasMaxLength(64);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.Amount);
+        builder.Ignore(r => r.OrderId);
+        builder.Ignore(r => r.IsFinal);
+        builder.Ignore(r => r.IsInFlight);
+        // One refund per request key and merchant: the database refuses a twin that slipped past the first look.
+        builder.HasIndex(r => new { r.MerchantId, r.IdempotencyKey }).IsUnique();
+        // The refunds list newest first, a payment's refunds, the approvals queue, the reconciler's scan.
+        builder.HasIndex(r => new { r.MerchantId, r.RequestedAt });
+        builder.HasIndex(r => new { r.PaymentId, r.RequestedAt });
+        builder.HasIndex(r => new { r.CheckoutId, r.RequestedAt });
+        builder.HasIndex(r => new { r.Status, r.OrderCreatedAt });
+    }
+}
