@@ -10,6 +10,9 @@ public sealed record StaffMember(string UserId, string Email, string DisplayName
 
     public bool CanManageMerchant => Role is StaffRole.Owner;
 
+    /// <summary>This member as the domain sees whoever acts: it checks role and merchant again itself.</summary>
+    public StaffActor AsActor() => new(MerchantId, UserId, DisplayName, Role);
+
     public static StaffMember? From(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true ||
