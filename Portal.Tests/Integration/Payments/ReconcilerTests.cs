@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Payments;
+using Portal.Domain.Refunds;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
@@ -46,6 +47,36 @@ public sealed class ReconcilerTests : IAsyncLifetime
         Assert.Equal(started.PaymentId, finished.Id);
         Assert.Equal(50_00 - 20_00, await BankBook.BalanceAsync(services, payer));
         Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, finished.Id));
+    }
+
+    [Fact]
+    public async Task Refund_RailAnswerLost_StaysProcessingThenReconcilerFinishesWithOneCredit()
+    {
+        var services = _app.Services;
+        var flow = services.GetRequiredService<CheckoutFlow>();
+        var payer = await BankBook.OpenPayerAsync(services, 50.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
+        var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+        await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded);
+        var manager = await DemoPayments.StaffAsync(services, Portal.Domain.Merchants.StaffRole.Manager);
+
+        var answer = await services.GetRequiredService<RefundFlow>().RequestAsync(manager, started.PaymentId,
+            new RefundRequest("5.00", RefundReason.Returned, null, "refund-1"));
+
+        Assert.Equal(RefundStatus.Processing, answer.Status);
+        Assert.Equal(RefundStep.OrderSent, answer.Step);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        Refund? refund = null;
+        while (DateTime.UtcNow < deadline && refund?.NotifiedAt is null)
+        {
+            await Task.Delay(100);
+            refund = (await DemoPayments.RefundsOfAsync(services, started.PaymentId)).Single();
+        }
+        Assert.Equal(RefundStatus.Succeeded, refund?.Status);
+        Assert.Equal(50_00 - 20_00 + 5_00, await BankBook.BalanceAsync(services, payer));
+        Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, answer.RefundId));
+        Assert.Equal(5_00, (await DemoPayments.ReloadAsync(services, started.PaymentId)).RefundedMinorUnits);
     }
 
     private static async Task<Payment> WaitForAsync(IServiceProvider services, Guid checkoutId, Func<Payment, bool> condition)
