@@ -10,6 +10,7 @@ public static class PayExtensions
                 "Checkout:PublicBaseUrl must be an absolute http(s) address.")
             .ValidateOnStart();
         builder.Services.AddSingleton<CheckoutQueries>();
+        builder.Services.AddSingleton<ReceiptRefundQueries>();
         builder.Services.AddSingleton<Wallet.WalletQueries>();
         return builder;
     }
