@@ -68,9 +68,13 @@ public sealed partial class RefundsSection : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender)
+        if (firstRender && _subscription is null)
         {
             Subscribe();
+            if (_subscription is not null)
+            {
+                StateHasChanged();
+            }
         }
     }
 
