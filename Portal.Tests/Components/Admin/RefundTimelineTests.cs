@@ -21,6 +21,7 @@ public sealed class RefundTimelineTests
 
         Assert.Equal([StepState.Done, StepState.Failed, .. Enumerable.Repeat(StepState.Skipped, 5)], lines.Select(l => l.State));
         Assert.Equal(RefundViewBuilder.Start.AddMinutes(5), lines[1].At);
+        Assert.Equal("Rejected", lines[1].Name);
     }
 
     [Fact]
