@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Domain.Refunds;
 using Portal.Identity;
 using Portal.LiveUpdates;
@@ -9,12 +8,6 @@ namespace Portal.Admin.Refunds;
 /// <summary>The refunds waiting for a second approver, oldest first; a decided one leaves the queue as it is pushed.</summary>
 public sealed partial class ApprovalsPage
 {
-    private readonly List<BreadcrumbItem> _breadcrumbs =
-    [
-        new("Refunds", href: "admin/refunds"),
-        new("Approvals", href: null, disabled: true),
-    ];
-
     private StaffMember? _staff;
     private IReadOnlyList<RefundView>? _pending;
     private IDisposable? _subscription;
