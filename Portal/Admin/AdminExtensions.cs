@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using Portal.Admin.Links;
 using Portal.Admin.Payments;
+using Portal.Admin.Refunds;
 
 namespace Portal.Admin;
 
@@ -18,6 +19,8 @@ public static class AdminExtensions
         builder.Services.AddScoped<MerchantQueries>();
         builder.Services.AddScoped<PaymentQueries>();
         builder.Services.AddScoped<LinkQueries>();
+        builder.Services.AddScoped<RefundQueries>();
+        builder.Services.AddScoped<RefundActions>();
         return builder;
     }
 }

@@ -14,6 +14,8 @@ public static class PortalTheme
             AppbarBackground = "#3F51B5",
             Background = "#F5F6FA",
             DrawerBackground = "#FFFFFF",
+            // MudBlazor's default #00C853 under white chip and snackbar text is about 2:1; this green is over 5:1 (WCAG AA).
+            Success = "#2E7D32",
         },
         PaletteDark = new PaletteDark
         {

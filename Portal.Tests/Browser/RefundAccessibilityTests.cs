@@ -1,0 +1,64 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// axe-core scans of what the refund screens add, on a laptop-sized screen: no serious or critical violation. Scoped to
+/// the refund parts, because the shared layout's own findings (the user menu's nested button, the breadcrumb's
+/// current-page contrast) are not theirs to fix.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RefundAccessibilityTests(BrowserAppFixture fixture)
+{
+    [Fact]
+    public async Task RefundScreens_OnLaptop_HaveNoSeriousViolations()
+    {
+        var paymentId = await PayAsCustomerAsync(60.00m);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var admin = new AdminPageObject(await context.NewPageAsync());
+        await admin.SignInAsync("owner@demo.test");
+        var refunds = new RefundPageObject(admin);
+        await refunds.OpenPaymentAsync(paymentId);
+        await refunds.RequestAsync("10.00", "Duplicate payment");
+        await Expect(refunds.Card("CNY 10.00")).ToHaveAttributeAsync("data-status", "Succeeded");
+        await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".refunds-section"), "payment-detail");
+
+        await refunds.RefundButton.ClickAsync();
+        await Expect(refunds.Dialog).ToBeVisibleAsync();
+        await AssertAccessibleAsync(admin.Page, refunds.Dialog, "refund-dialog");
+        await admin.Page.Keyboard.PressAsync("Escape");
+
+        await admin.OpenAsync("admin/refunds");
+        await Expect(admin.Page.Locator("tr.refund-row").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".mud-main-content"), "refunds-list");
+
+        await refunds.OpenApprovalsAsync();
+        await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".mud-main-content"), "approvals");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, ILocator part, string state)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, $"admin-{state}-1280x800.png"), FullPage = true });
+        var results = await part.RunAxe();
+        var serious = results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe found in the {state} state:\n{string.Join("\n", serious)}");
+    }
+
+    private async Task<Guid> PayAsCustomerAsync(decimal amount)
+    {
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, amount);
+        await using var customerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var customer = new CheckoutPageObject(await customerContext.NewPageAsync());
+        await customer.OpenAsync(checkout.Token);
+        await customer.PayRealTimeAsync("6200000000000001", "123456");
+        await Expect(customer.SuccessHeading).ToBeVisibleAsync();
+        return (await DemoCheckouts.PaymentsOfAsync(fixture.App.Services, checkout.Id)).Single().Id;
+    }
+}

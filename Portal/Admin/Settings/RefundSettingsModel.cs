@@ -1,0 +1,12 @@
+namespace Portal.Admin.Settings;
+
+/// <summary>The refund settings form: how long after a payment it may be refunded, and the four-eyes threshold.</summary>
+public sealed class RefundSettingsModel
+{
+    public int WindowDays { get; set; } = 180;
+
+    /// <summary>As typed ("1000.00"), read in <see cref="CurrencyCode"/>; the domain's Money parser decides.</summary>
+    public string ApprovalThreshold { get; set; } = "";
+
+    public string CurrencyCode { get; set; } = "";
+}
