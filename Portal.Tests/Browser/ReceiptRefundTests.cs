@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Merchants;
-using Portal.Domain.Refunds;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -24,9 +21,14 @@ public sealed class ReceiptRefundTests(BrowserAppFixture fixture)
         await Expect(page.SuccessHeading).ToBeVisibleAsync();
         var paymentId = Guid.Parse(await page.Page.GetByTestId("payment-id").InnerTextAsync());
 
-        var manager = await DemoPayments.StaffAsync(services, StaffRole.Manager);
-        await services.GetRequiredService<RefundFlow>().RequestAsync(manager, paymentId,
-            new RefundRequest("15.00", RefundReason.Returned, null, Guid.NewGuid().ToString("N")));
+        // The manager, in another browser, refunds part of it from the payment's page.
+        await using var staffContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var admin = new AdminPageObject(await staffContext.NewPageAsync());
+        await admin.SignInAsync("manager@demo.test");
+        var manager = new RefundPageObject(admin);
+        await manager.OpenPaymentAsync(paymentId);
+        await manager.RequestAsync("15.00", "Goods returned");
+        await Expect(manager.Card("CNY 15.00")).ToHaveAttributeAsync("data-status", "Succeeded");
 
         await Expect(page.Page.GetByTestId("receipt-refund")).ToHaveCountAsync(1);
         await Expect(page.Page.GetByTestId("receipt-refund")).ToContainTextAsync("CNY 15.00");
