@@ -22,10 +22,16 @@ internal static class Bench
             return 2;
         }
 
+        if (options.WaitingClient)
+        {
+            using var input = new StreamReader(Console.OpenStandardInput());
+            return await WaitingClient.RunAsync(input, Console.Out);
+        }
+
         if (options.Waiting > 0)
         {
             Console.WriteLine(Invariant($"Portal.Bench: {options.Waiting} waiting checkout pages (Blazor circuits, no browsers), callbacks at {options.Rate}/s, WebSocket compression {(options.Deflate ? "requested as browsers do" : "not requested")}, {Environment.ProcessorCount} cores."));
-            Console.WriteLine("  The bench client (circuits, callback sender) runs in the server's process on the same cores: its work and memory count against the server.");
+            Console.WriteLine("  The bench client (circuits, callback sender) runs in a child process on the same cores: its CPU competes with the server, its memory and sockets are its own.");
             await using var waitingPortal = new BenchPortal(WaitingRun.Settings);
             return await new WaitingRun(waitingPortal, options.Waiting, options.Rate, options.Deflate, options.Hold).RunAsync();
         }

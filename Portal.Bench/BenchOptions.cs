@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace Portal.Bench;
 
-/// <summary>The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--deflate] [--hold S]</c>.</summary>
-internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0)
+/// <summary>
+/// The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--deflate] [--hold S]</c>;
+/// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
+/// </summary>
+internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
+    bool WaitingClient = false)
 {
     public static BenchOptions Parse(string[] args)
     {
         int payments = 2000, concurrency = 32, warmup = 100, waiting = 0, rate = 1000;
         var deflate = false;
         var hold = 0;
+        var waitingClient = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -22,10 +27,11 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup, i
                 case "--rate": rate = Positive(args[i], value); i++; break;
                 case "--deflate": deflate = true; break;
                 case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
+                case "--waiting-client": waitingClient = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--deflate] [--hold S].");
             }
         }
-        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold);
+        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient);
     }
 
     private static int Positive(string name, string? value, bool allowZero = false) =>

@@ -24,6 +24,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private long _armedAt;
     private TaskCompletionSource<long>? _push;
     private int _batches;
+    private int _jsCalls;
     private string? _circuitSecret;
 
     private BlazorCircuit(HttpClient http, HubConnection connection)
@@ -41,6 +42,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     }
 
     public int Batches => Volatile.Read(ref _batches);
+
+    /// <summary>How many <c>JS.BeginInvokeJS</c> calls the server made on this circuit (each answered as a success).</summary>
+    public int JSCalls => Volatile.Read(ref _jsCalls);
 
     public bool Closed { get; private set; }
 
@@ -120,6 +124,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private static Task OnBeginInvokeJSAsync(object?[] args, object state)
     {
         var circuit = (BlazorCircuit)state;
+        Interlocked.Increment(ref circuit._jsCalls);
         var handle = Convert.ToInt64(args[0], CultureInfo.InvariantCulture);
         // As if every JS call succeeded with no value: unanswered, the circuit would wait for the 1-minute interop timeout.
         return circuit._connection.SendAsync("EndInvokeJSFromDotNet", handle, true,

@@ -1,0 +1,41 @@
+namespace Portal.Bench;
+
+/// <summary>
+/// What the server side of <c>--waiting</c> hands its client process, as one JSON line on the client's standard input:
+/// where Portal listens, the pages to open, and the bank's settled answers to post back for them. The signing secret
+/// travels this way rather than on the command line, where any user of the machine could read it in the process list.
+/// </summary>
+internal sealed record WaitingPlan(
+    Uri BaseAddress,
+    Uri CallbackAddress,
+    int Rate,
+    bool Deflate,
+    string SigningSecret,
+    IReadOnlyList<WaitingPage> Pages);
+
+/// <summary>One waiting customer: the checkout page to hold, and the signed callback that settles its payment.</summary>
+internal sealed record WaitingPage(string Token, byte[] CallbackBody);
+
+/// <summary>What the client process found, written back as one JSON line after <see cref="WaitingProtocol.ReportPrefix"/>.</summary>
+internal sealed record WaitingReport(
+    int Opened,
+    int Held,
+    int Timed,
+    int Missing,
+    int CallbackFailures,
+    double CallbacksPerSecond,
+    double PushP50Milliseconds,
+    double PushP99Milliseconds,
+    double ClientKilobytesPerPage);
+
+/// <summary>The lines the two processes exchange besides free text, which the server side prints as it comes.</summary>
+internal static class WaitingProtocol
+{
+    /// <summary>Client to server: every page is open and idle; the server measures its memory now.</summary>
+    public const string Ready = "@ready";
+
+    /// <summary>Server to client: measured; post the callbacks.</summary>
+    public const string Go = "@go";
+
+    public const string ReportPrefix = "@report ";
+}

@@ -1,0 +1,210 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.LiveUpdates;
+
+namespace Portal.Pay;
+
+/// <summary>
+/// The customer's checkout card: the payment that matters (the one with the bank, the one that paid, else the latest
+/// attempt), so a reload mid-payment lands where the payment is. Interactive on its own inside the static
+/// <see cref="CheckoutPage"/>, it is all a waiting customer's circuit holds; each committed step arrives through
+/// <see cref="PaymentEvents"/> carrying the payment's snapshot, and re-renders the card without reading the database.
+/// </summary>
+public sealed partial class CheckoutCard
+{
+    private CheckoutView? _view;
+    private PaymentSnapshot? _payment;
+    private CheckoutStage _stage;
+    private bool _loaded;
+    private bool _busy;
+    private bool _interactive;
+    private string? _idempotencyKey;
+    private string? _accountError;
+    private string? _pinError;
+    private string? _error;
+    private IDisposable? _subscription;
+    private ITimer? _codeExpiry;
+
+    /// <summary>The checkout's unguessable token, as in its address.</summary>
+    [Parameter, EditorRequired]
+    public required string Token { get; set; }
+
+    [Inject]
+    private CheckoutQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private CheckoutFlow Flow { get; set; } = default!;
+
+    [Inject]
+    private PaymentEvents Events { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<CheckoutOptions> Options { get; set; } = default!;
+
+    private string PublicBaseUri => Options.Value.PublicBaseUrl?.ToString() ?? Navigation.BaseUri;
+
+    private string CodeContent => Qr.FastPaymentCodes.ContentFor(_view!, _payment!.PaymentId, PublicBaseUri);
+
+    private string WalletUrl => Qr.FastPaymentCodes.WalletUrl(PublicBaseUri, _payment!.PaymentId);
+
+    /// <summary>
+    /// A marker for people and tests alike: buttons work from here on. A card rendered statically (a page that can no
+    /// longer change) has no buttons to wait for.
+    /// </summary>
+    private bool IsReady => _interactive || AssignedRenderMode is null;
+
+    private bool IsWaitingForBank =>
+        _payment?.TimeOf(PaymentStep.OrderSent) is { } sentAt && Time.GetUtcNow() - sentAt > TimeSpan.FromSeconds(5);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _view = await Queries.FindAsync(Token);
+        _payment = _view?.CurrentPayment;
+        _stage = StageOf(_view, _payment, fromReload: true);
+        _loaded = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            if (_view is not null)
+            {
+                _subscription = Events.WatchCheckout(_view.CheckoutId, OnPaymentChangedAsync);
+            }
+            WatchCodeExpiry();
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
+    private Task ChooseRealTimeAsync() => ChooseAsync(PaymentMethod.RealTime);
+
+    private Task ChooseFastAsync() => ChooseAsync(PaymentMethod.Fast);
+
+    // A failed attempt is retried with the same method.
+    private Task TryAgainAsync() => ChooseAsync(_payment?.Method ?? PaymentMethod.RealTime);
+
+    private async Task ChooseAsync(PaymentMethod method)
+    {
+        if (_busy || _view is null)
+        {
+            return;
+        }
+        _busy = true;
+        _error = null;
+        try
+        {
+            _payment = await Flow.ChooseMethodAsync(Token, method);
+            _idempotencyKey = Guid.NewGuid().ToString("N");
+            _accountError = _pinError = null;
+            _stage = StageOf(_view, _payment, fromReload: false);
+            WatchCodeExpiry();
+        }
+        catch (CheckoutClosedException)
+        {
+            await ReloadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task PayAsync(PayerInput input)
+    {
+        if (_busy || _payment is null || _idempotencyKey is null)
+        {
+            return;
+        }
+        _error = null;
+        if (T.ReadPayer(input, out _accountError, out _pinError) is not { } payer)
+        {
+            return;
+        }
+
+        _busy = true;
+        _stage = CheckoutStage.Processing;
+        try
+        {
+            Apply(await Flow.PayRealTimeAsync(_payment.PaymentId, payer, _idempotencyKey));
+        }
+        catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
+        {
+            _error = T["StartFailed"];
+            await ReloadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private Task OnPaymentChangedAsync(PaymentSnapshot changed) => InvokeAsync(() =>
+    {
+        // Pushes arrive from other threads and may overtake each other: keep the newest picture of each payment, and
+        // follow a new payment only when it is past choosing (another tab paying the same checkout).
+        var isCurrent = changed.PaymentId == _payment?.PaymentId;
+        if ((isCurrent && changed.Version > _payment!.Version) ||
+            (!isCurrent && changed.Status is not (PaymentStatus.Started or PaymentStatus.Abandoned)))
+        {
+            Apply(changed);
+            StateHasChanged();
+        }
+    });
+
+    private void Apply(PaymentSnapshot payment)
+    {
+        if (_payment is not null && payment.PaymentId == _payment.PaymentId && payment.Version < _payment.Version)
+        {
+            return;
+        }
+        _payment = payment;
+        _stage = StageOf(_view, payment, fromReload: false);
+        WatchCodeExpiry();
+    }
+
+    // One timer per page, firing once when the shown QR code expires (the browser ticks the countdown itself).
+    private void WatchCodeExpiry()
+    {
+        _codeExpiry?.Dispose();
+        _codeExpiry = null;
+        if (_stage != CheckoutStage.FastQr || _payment?.ExpiresAt is not { } expiresAt || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        var due = expiresAt - Time.GetUtcNow();
+        _codeExpiry = Time.CreateTimer(_ => InvokeAsync(() =>
+        {
+            if (_stage == CheckoutStage.FastQr)
+            {
+                _stage = StageOf(_view, _payment, fromReload: false);
+                StateHasChanged();
+            }
+        }), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ReloadAsync()
+    {
+        _view = await Queries.FindAsync(Token);
+        _payment = _view?.CurrentPayment;
+        _stage = StageOf(_view, _payment, fromReload: true);
+    }
+
+    private CheckoutStage StageOf(CheckoutView? view, PaymentSnapshot? payment, bool fromReload) =>
+        view is null ? CheckoutStage.Choose : CheckoutStages.Of(view, payment, fromReload, Time.GetUtcNow());
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _codeExpiry?.Dispose();
+    }
+}
