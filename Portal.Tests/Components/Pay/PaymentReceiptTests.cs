@@ -6,6 +6,9 @@ namespace Portal.Tests.Components.Pay;
 
 public sealed class PaymentReceiptTests : PayComponentTest
 {
+    // The refunds island reads the database and listens for pushes; the browser tests cover it with the real app.
+    public PaymentReceiptTests() => ComponentFactories.AddStub<ReceiptRefunds>();
+
     [Fact]
     public void Render_Succeeded_ShowsMaskedAccountAmountAndId()
     {
