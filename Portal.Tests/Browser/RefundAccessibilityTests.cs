@@ -17,7 +17,8 @@ public sealed class RefundAccessibilityTests(BrowserAppFixture fixture)
     [Fact]
     public async Task RefundScreens_OnLaptop_HaveNoSeriousViolations()
     {
-        var paymentId = await PayAsCustomerAsync(60.00m);
+        // Above the CNY 1,000.00 threshold, so every screen shows a refund waiting for approval next to a settled one.
+        var paymentId = await PayAsCustomerAsync(1_060.00m);
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var admin = new AdminPageObject(await context.NewPageAsync());
         await admin.SignInAsync("owner@demo.test");
@@ -25,6 +26,8 @@ public sealed class RefundAccessibilityTests(BrowserAppFixture fixture)
         await refunds.OpenPaymentAsync(paymentId);
         await refunds.RequestAsync("10.00", "Duplicate payment");
         await Expect(refunds.Card("CNY 10.00")).ToHaveAttributeAsync("data-status", "Succeeded");
+        await refunds.RequestAsync("1020.00", "Goods returned");
+        await Expect(refunds.Card("CNY 1,020.00")).ToHaveAttributeAsync("data-status", "PendingApproval");
         await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".refunds-section"), "payment-detail");
 
         await refunds.RefundButton.ClickAsync();
