@@ -17,27 +17,36 @@ public sealed class RefundAccessibilityTests(BrowserAppFixture fixture)
     [Fact]
     public async Task RefundScreens_OnLaptop_HaveNoSeriousViolations()
     {
-        var paymentId = await PayAsCustomerAsync(60.00m);
-        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
-        var admin = new AdminPageObject(await context.NewPageAsync());
-        await admin.SignInAsync("owner@demo.test");
-        var refunds = new RefundPageObject(admin);
+        // Above the CNY 1,000.00 threshold, so every screen shows a refund waiting for approval next to a settled one.
+        var paymentId = await PayAsCustomerAsync(1_060.00m);
+        await using var managerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var manager = new AdminPageObject(await managerContext.NewPageAsync());
+        await manager.SignInAsync("manager@demo.test");
+        var refunds = new RefundPageObject(manager);
         await refunds.OpenPaymentAsync(paymentId);
         await refunds.RequestAsync("10.00", "Duplicate payment");
         await Expect(refunds.Card("CNY 10.00")).ToHaveAttributeAsync("data-status", "Succeeded");
-        await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".refunds-section"), "payment-detail");
+        // Above the CNY 1,000.00 threshold: every screen also shows a refund waiting for approval.
+        await refunds.RequestAsync("1020.00", "Goods returned");
+        await Expect(refunds.Card("CNY 1,020.00")).ToHaveAttributeAsync("data-status", "PendingApproval");
+        await AssertAccessibleAsync(manager.Page, manager.Page.Locator(".refunds-section"), "payment-detail");
 
         await refunds.RefundButton.ClickAsync();
         await Expect(refunds.Dialog).ToBeVisibleAsync();
-        await AssertAccessibleAsync(admin.Page, refunds.Dialog, "refund-dialog");
-        await admin.Page.Keyboard.PressAsync("Escape");
+        await AssertAccessibleAsync(manager.Page, refunds.Dialog, "refund-dialog");
 
-        await admin.OpenAsync("admin/refunds");
-        await Expect(admin.Page.Locator("tr.refund-row").First).ToBeVisibleAsync();
-        await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".mud-main-content"), "refunds-list");
+        // The owner did not ask for it, so the queue offers them Approve and Reject.
+        await using var ownerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var owner = new AdminPageObject(await ownerContext.NewPageAsync());
+        await owner.SignInAsync("owner@demo.test");
+        await owner.OpenAsync("admin/refunds");
+        await Expect(owner.Page.Locator("tr.refund-row").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(owner.Page, owner.Page.Locator(".mud-main-content"), "refunds-list");
 
-        await refunds.OpenApprovalsAsync();
-        await AssertAccessibleAsync(admin.Page, admin.Page.Locator(".mud-main-content"), "approvals");
+        var queue = new RefundPageObject(owner);
+        await queue.OpenApprovalsAsync();
+        await Expect(queue.ApproveButton(queue.Card("CNY 1,020.00"))).ToBeVisibleAsync();
+        await AssertAccessibleAsync(owner.Page, owner.Page.Locator(".mud-main-content"), "approvals");
     }
 
     private static async Task AssertAccessibleAsync(IPage page, ILocator part, string state)

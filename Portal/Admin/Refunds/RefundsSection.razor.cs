@@ -131,7 +131,7 @@ public sealed partial class RefundsSection : IDisposable
             { d => d.Submit, request => Actions.RequestAsync(paymentId, request) },
         };
         var dialog = await Dialogs.ShowAsync<RefundDialog>("Refund this payment", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: RefundSnapshot refund })
         {
