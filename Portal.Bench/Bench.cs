@@ -33,10 +33,10 @@ internal static class Bench
             Console.WriteLine(Invariant($"Portal.Bench: {options.Waiting} waiting checkout pages (Blazor circuits, no browsers), callbacks at {options.Rate}/s, WebSocket compression {(options.Deflate ? "requested as browsers do" : "not requested")}, {Environment.ProcessorCount} cores."));
             Console.WriteLine("  The bench client (circuits, callback sender) runs in a child process on the same cores: its CPU competes with the server, its memory and sockets are its own.");
             await using var waitingPortal = new BenchPortal(WaitingRun.Settings);
-            return await new WaitingRun(waitingPortal, options.Waiting, options.Rate, options.Deflate, options.Hold).RunAsync();
+            return await new WaitingRun(waitingPortal, options.Waiting, options.WaitingWarmup, options.Rate, options.Deflate, options.Hold).RunAsync();
         }
 
-        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.Warmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
+        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.PaymentWarmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
         Console.WriteLine("  The bench client (SignalR watchers, flow callers) runs in the server's process on the same cores: its work counts against the server.");
 
         var payments = await RunPaymentsAsync(options);
@@ -53,7 +53,7 @@ internal static class Bench
     {
         await using var portal = new BenchPortal();
         var run = new PaymentRun(portal, options.Concurrency);
-        var total = options.Warmup + options.Payments;
+        var total = options.PaymentWarmup + options.Payments;
         await run.OpenPayersAsync(total / options.Concurrency + 1);
         var tokens = await run.CreateCheckoutsAsync(total);
         Console.WriteLine(Invariant($"Opened {options.Concurrency} payers (PIN {PaymentRun.Pin}); created all {total} checkouts up front for {Data.DemoData.DemoShop}."));
@@ -61,9 +61,9 @@ internal static class Bench
         var watchers = await run.ConnectAsync();
         try
         {
-            var warmup = await run.RunAsync(watchers, tokens, 0, options.Warmup);
+            var warmup = await run.RunAsync(watchers, tokens, 0, options.PaymentWarmup);
             Console.WriteLine(Invariant($"Warm-up: {warmup.Succeeded} succeeded, {warmup.FailureCount} failed (not counted)."));
-            var measured = await run.RunAsync(watchers, tokens, options.Warmup, options.Payments);
+            var measured = await run.RunAsync(watchers, tokens, options.PaymentWarmup, options.Payments);
             Console.WriteLine();
             Console.WriteLine("| run        |    ok | failed | seconds | per second | p50 ms | p99 ms |");
             Console.WriteLine("|------------|-------|--------|---------|------------|--------|--------|");
@@ -86,7 +86,7 @@ internal static class Bench
     private static async Task<PaymentResults> RunReferenceAsync(BenchOptions options)
     {
         await using var reference = await ReferenceRun.StartAsync();
-        await reference.RunAsync(Math.Max(options.Warmup, 1), options.Concurrency);
+        await reference.RunAsync(Math.Max(options.PaymentWarmup, 1), options.Concurrency);
         var measured = await reference.RunAsync(options.Payments, options.Concurrency);
         Row("reference", measured);
         return measured;

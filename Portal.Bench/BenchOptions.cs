@@ -3,15 +3,22 @@ using System.Globalization;
 namespace Portal.Bench;
 
 /// <summary>
-/// The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--deflate] [--hold S]</c>;
+/// The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--warmup W] [--deflate] [--hold S]</c>;
 /// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
 /// </summary>
-internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
+internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
     bool WaitingClient = false)
 {
+    /// <summary>Payments made before the measured ones, so that the code they run is compiled and warm. Defaults to 100.</summary>
+    public int PaymentWarmup => Warmup ?? 100;
+
+    /// <summary>Waiting pages opened and called back before the measured ones, then closed. Defaults to 500.</summary>
+    public int WaitingWarmup => Warmup ?? 500;
+
     public static BenchOptions Parse(string[] args)
     {
-        int payments = 2000, concurrency = 32, warmup = 100, waiting = 0, rate = 1000;
+        int payments = 2000, concurrency = 32, waiting = 0, rate = 1000;
+        int? warmup = null;
         var deflate = false;
         var hold = 0;
         var waitingClient = false;
@@ -28,7 +35,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int Warmup, i
                 case "--deflate": deflate = true; break;
                 case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
                 case "--waiting-client": waitingClient = true; break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--deflate] [--hold S].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S].");
             }
         }
         return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient);

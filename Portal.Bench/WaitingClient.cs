@@ -11,10 +11,9 @@ namespace Portal.Bench;
 /// <summary>
 /// <c>--waiting-client</c>: the customers' side of <c>--waiting</c>, in its own process so that its sockets and memory
 /// are not the server's (one process holds at most 20,000 open files here, and a circuit is a socket at each end).
-/// It opens every page as a real Blazor circuit (no browser), says <see cref="WaitingProtocol.Ready"/> once all are idle,
-/// waits for <see cref="WaitingProtocol.Go"/>, then posts the bank's signed callbacks at the plan's rate and times each
-/// page's push: from its callback's send to the first render batch on its circuit after it. Both ends are timed here,
-/// on one clock.
+/// It opens every page as a real Blazor circuit (no browser) and, when told, posts the bank's signed callbacks at the
+/// plan's rate and times each page's push: from its callback's send to the first render batch on its circuit after
+/// it. Both ends are timed here, on one clock. The exchange with the server side is in <see cref="WaitingProtocol"/>.
 /// </summary>
 internal static class WaitingClient
 {
@@ -26,70 +25,99 @@ internal static class WaitingClient
         var planLine = await input.ReadLineAsync() ?? throw new InvalidOperationException("No plan on standard input.");
         var plan = JsonSerializer.Deserialize<WaitingPlan>(planLine, WaitingJson.Options)
             ?? throw new InvalidOperationException("The plan on standard input is empty.");
-        var pages = plan.Pages.Count;
         await output.WriteLineAsync(Invariant(
-            $"Client process {Environment.ProcessId}: opening {pages} pages, {(GCSettings.IsServerGC ? "server" : "workstation")} GC."));
-
+            $"Client process {Environment.ProcessId}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC: {plan.WarmupPages.Count} warm-up pages, then {plan.Pages.Count} measured."));
         using var pagesHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = plan.BaseAddress };
+        using var callbacksHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 256 });
+        var signer = new MessageSigner(plan.SigningSecret);
+
+        if (plan.WarmupPages.Count > 0)
+        {
+            var warmup = await OpenAllAsync(pagesHttp, plan, plan.WarmupPages, output);
+            var warm = await PushAsync(callbacksHttp, signer, plan, plan.WarmupPages, warmup, output);
+            await output.WriteLineAsync(Invariant(
+                $"Warm-up (not counted): {warm.Latencies.Count} pushes, p50 {warm.Latencies.Percentile(50):F1} ms, p99 {warm.Latencies.Percentile(99):F1} ms; closing those pages."));
+            await CloseAllAsync(warmup);
+        }
+        if (!await AwaitAsync(input, WaitingProtocol.Warmed, WaitingProtocol.Open, output))
+        {
+            return 1;
+        }
+
         var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var circuits = new BlazorCircuit?[pages];
-        var openFailures = new ConcurrentDictionary<string, int>();
+        var circuits = await OpenAllAsync(pagesHttp, plan, plan.Pages, output);
+        var opened = circuits.Count(c => c is not null);
+        var clientKbPerPage = (GC.GetTotalMemory(forceFullCollection: true) - managedBefore) / 1024.0 / Math.Max(opened, 1);
+        await output.WriteLineAsync(Invariant($"Client's own managed heap per page: {clientKbPerPage:F1} KB (not counted against the server)."));
+        if (!await AwaitAsync(input, Invariant($"{WaitingProtocol.Ready} {opened}"), WaitingProtocol.Go, output))
+        {
+            return 1;
+        }
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var pushed = await PushAsync(callbacksHttp, signer, plan, plan.Pages, circuits, output);
+        var cpuPerCallback = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(pushed.Sent, 1);
+        var held = circuits.Count(c => c is { Held: true });
+        await output.WriteLineAsync(Invariant(
+            $"Callbacks at {plan.Rate}/s: {pushed.Latencies.Count} pushes timed, {pushed.Missing} without a render batch within {PushTimeout.TotalSeconds:F0} s, {pushed.CallbackFailures} callbacks not 200."));
+        await output.WriteLineAsync("  push: from the signed callback's send to the first render batch on that page's circuit after it.");
+        var report = new WaitingReport(pushed.Sent, opened, held, pushed.Latencies.Count, pushed.Missing, pushed.CallbackFailures,
+            pushed.PerSecond, pushed.Latencies.Percentile(50), pushed.Latencies.Percentile(99), clientKbPerPage, cpuPerCallback);
+        await output.WriteLineAsync(WaitingProtocol.ReportPrefix + JsonSerializer.Serialize(report, WaitingJson.Options));
+        // Closed after the report, so that the server's CPU for the callbacks does not include hanging up.
+        await CloseAllAsync(circuits);
+        return 0;
+    }
+
+    /// <summary>Says <paramref name="said"/> and waits for <paramref name="answer"/>; false when the server side went away.</summary>
+    private static async Task<bool> AwaitAsync(TextReader input, string said, string answer, TextWriter output)
+    {
+        await output.WriteLineAsync(said);
+        string? line;
+        while ((line = await input.ReadLineAsync()) is not null && line != answer)
+        {
+        }
+        return line is not null;
+    }
+
+    private static async Task<BlazorCircuit?[]> OpenAllAsync(HttpClient http, WaitingPlan plan, IReadOnlyList<WaitingPage> pages,
+        TextWriter output)
+    {
+        var circuits = new BlazorCircuit?[pages.Count];
+        var failures = new ConcurrentDictionary<string, int>();
         var opening = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, pages), new ParallelOptions { MaxDegreeOfParallelism = OpenConcurrency },
+        await Parallel.ForEachAsync(Enumerable.Range(0, pages.Count), new ParallelOptions { MaxDegreeOfParallelism = OpenConcurrency },
             async (i, ct) =>
             {
                 try
                 {
-                    circuits[i] = await BlazorCircuit.OpenAsync(pagesHttp, plan.BaseAddress, $"/pay/{plan.Pages[i].Token}", plan.Deflate, ct);
+                    circuits[i] = await BlazorCircuit.OpenAsync(http, plan.BaseAddress, $"/pay/{pages[i].Token}", plan.Deflate, ct);
                 }
                 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or
                                               System.Net.WebSockets.WebSocketException or TaskCanceledException or
                                               Microsoft.AspNetCore.SignalR.HubException)
                 {
-                    openFailures.AddOrUpdate(e.GetType().Name + ": " + e.Message, 1, (_, n) => n + 1);
+                    failures.AddOrUpdate(e.GetType().Name + ": " + e.Message, 1, (_, n) => n + 1);
                 }
             });
-        var opened = circuits.Count(c => c is not null);
         await WaitIdleAsync(circuits, output);
         await output.WriteLineAsync(Invariant(
-            $"Opened {opened}/{pages} circuits in {opening.Elapsed.TotalSeconds:F1} s (incl. settling to idle); render batches so far: {circuits.Sum(c => c?.Batches ?? 0)}, JS calls answered: {circuits.Sum(c => c?.JSCalls ?? 0)}."));
-        foreach (var (kind, n) in openFailures)
+            $"Opened {circuits.Count(c => c is not null)}/{pages.Count} circuits in {opening.Elapsed.TotalSeconds:F1} s (incl. settling to idle); render batches so far: {circuits.Sum(c => c?.Batches ?? 0)}, JS calls answered: {circuits.Sum(c => c?.JSCalls ?? 0)}."));
+        foreach (var (kind, n) in failures)
         {
             await output.WriteLineAsync(Invariant($"  open failed x{n}: {kind}"));
         }
-        var clientKbPerPage = (GC.GetTotalMemory(forceFullCollection: true) - managedBefore) / 1024.0 / Math.Max(opened, 1);
-        await output.WriteLineAsync(Invariant($"Client's own managed heap per page: {clientKbPerPage:F1} KB (not counted against the server)."));
+        return circuits;
+    }
 
-        await output.WriteLineAsync(Invariant($"{WaitingProtocol.Ready} {opened}"));
-        string? line;
-        while ((line = await input.ReadLineAsync()) is not null && line != WaitingProtocol.Go)
-        {
-        }
-        if (line is null)
-        {
-            // The server side went away: nothing to post to.
-            return 1;
-        }
-
-        var (latencies, missing, callbackFailures, perSecond) = await PushAsync(plan, circuits, output);
-        var held = circuits.Count(c => c is { Held: true });
-        await output.WriteLineAsync(Invariant(
-            $"Callbacks at {plan.Rate}/s: {latencies.Count} pushes timed, {missing} without a render batch within {PushTimeout.TotalSeconds:F0} s, {callbackFailures} callbacks not 200."));
-        await output.WriteLineAsync("  push: from the signed callback's send to the first render batch on that page's circuit after it.");
-
-        await Parallel.ForEachAsync(circuits, new ParallelOptions { MaxDegreeOfParallelism = OpenConcurrency }, async (c, _) =>
+    private static Task CloseAllAsync(BlazorCircuit?[] circuits) =>
+        Parallel.ForEachAsync(circuits, new ParallelOptions { MaxDegreeOfParallelism = OpenConcurrency }, async (c, _) =>
         {
             if (c is not null)
             {
                 await c.DisposeAsync();
             }
         });
-
-        var report = new WaitingReport(opened, held, latencies.Count, missing, callbackFailures, perSecond,
-            latencies.Percentile(50), latencies.Percentile(99), clientKbPerPage);
-        await output.WriteLineAsync(WaitingProtocol.ReportPrefix + JsonSerializer.Serialize(report, WaitingJson.Options));
-        return 0;
-    }
 
     /// <summary>Until every open page has had its first render and the one its first OnAfterRender asks for, then a quiet second.</summary>
     private static async Task WaitIdleAsync(BlazorCircuit?[] circuits, TextWriter output)
@@ -109,12 +137,11 @@ internal static class WaitingClient
         await output.WriteLineAsync("  warning: pages still rendering after 2 minutes.");
     }
 
-    private static async Task<(Latencies Latencies, int Missing, int CallbackFailures, double PerSecond)> PushAsync(
-        WaitingPlan plan, BlazorCircuit?[] circuits, TextWriter output)
+    private sealed record Pushed(Latencies Latencies, int Sent, int Missing, int CallbackFailures, double PerSecond);
+
+    private static async Task<Pushed> PushAsync(HttpClient http, MessageSigner signer, WaitingPlan plan,
+        IReadOnlyList<WaitingPage> pages, BlazorCircuit?[] circuits, TextWriter output)
     {
-        // Signed at send time as the bank signs its callbacks: the timestamp must be within the clock tolerance (30 s).
-        var signer = new MessageSigner(plan.SigningSecret);
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 256 });
         var latencies = new Latencies(circuits.Length);
         var pushes = new List<Task>(circuits.Length);
         var sends = new List<Task<bool>>(circuits.Length);
@@ -135,7 +162,7 @@ internal static class WaitingClient
             var sentAt = Stopwatch.GetTimestamp();
             var push = circuit.ArmPush(sentAt);
             pushes.Add(TimePushAsync(push, sentAt));
-            sends.Add(SendCallbackAsync(http, signer, plan.CallbackAddress, plan.Pages[i].CallbackBody));
+            sends.Add(SendCallbackAsync(http, signer, plan.CallbackAddress, pages[i].CallbackBody));
         }
         var results = await Task.WhenAll(sends);
         var answered = Stopwatch.GetElapsedTime(start);
@@ -143,7 +170,7 @@ internal static class WaitingClient
         var perSecond = sends.Count / answered.TotalSeconds;
         await output.WriteLineAsync(Invariant(
             $"All {sends.Count} callbacks answered after {answered.TotalSeconds:F2} s ({perSecond:F0}/s; sending at {plan.Rate}/s takes {sends.Count / (double)plan.Rate:F2} s)."));
-        return (latencies, missing, results.Count(ok => !ok), perSecond);
+        return new Pushed(latencies, sends.Count, missing, results.Count(ok => !ok), perSecond);
 
         async Task TimePushAsync(Task<long> push, long sentAt)
         {
@@ -162,7 +189,8 @@ internal static class WaitingClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, callbackUri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        // X-Portal-Timestamp/Nonce/Signature over timestamp.nonce.body, as the sandbox bank's BankRequestAuthenticator signs.
+        // Signed at send time as the sandbox bank signs its callbacks (BankRequestAuthenticator): X-Portal-Timestamp,
+        // Nonce and Signature over timestamp.nonce.body; the timestamp must be within the clock tolerance (30 s).
         var timestamp = MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow);
         var nonce = Guid.NewGuid().ToString("N");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace Portal.Bench;
 
@@ -10,14 +12,14 @@ namespace Portal.Bench;
 internal sealed class WaitingClientProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<WaitingReport> _report = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<string> _said = Channel.CreateUnbounded<string>();
     private readonly Task _relay;
 
     private WaitingClientProcess(Process process)
     {
         _process = process;
-        _relay = Task.WhenAll(RelayAsync(process.StandardOutput, Console.Out), RelayAsync(process.StandardError, Console.Error));
+        _relay = Task.WhenAll(RelayAsync(process.StandardOutput, Console.Out), RelayAsync(process.StandardError, Console.Error))
+            .ContinueWith(_ => _said.Writer.TryComplete(), TaskScheduler.Default);
     }
 
     public int Id => _process.Id;
@@ -43,49 +45,40 @@ internal sealed class WaitingClientProcess : IAsyncDisposable
         return new WaitingClientProcess(Process.Start(start) ?? throw new InvalidOperationException("The client process did not start."));
     }
 
-    public async Task SendPlanAsync(WaitingPlan plan)
+    public Task SendPlanAsync(WaitingPlan plan) => SayAsync(JsonSerializer.Serialize(plan, WaitingJson.Options));
+
+    public async Task SayAsync(string line)
     {
-        await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(plan, WaitingJson.Options));
+        await _process.StandardInput.WriteLineAsync(line);
         await _process.StandardInput.FlushAsync();
     }
 
-    /// <summary>Once every page is open and idle: how many opened.</summary>
-    public Task<int> ReadyAsync() => UnlessExitedAsync(_ready.Task);
-
-    public async Task<WaitingReport> GoAsync()
+    /// <summary>Waits for the client's next protocol line, which must start with <paramref name="expected"/>; returns what follows it.</summary>
+    public async Task<string> HearAsync(string expected)
     {
-        await _process.StandardInput.WriteLineAsync(WaitingProtocol.Go);
-        await _process.StandardInput.FlushAsync();
-        return await UnlessExitedAsync(_report.Task);
-    }
-
-    private async Task<T> UnlessExitedAsync<T>(Task<T> awaited)
-    {
-        var exited = _process.WaitForExitAsync();
-        if (await Task.WhenAny(awaited, exited) != awaited)
+        if (!await _said.Reader.WaitToReadAsync() || !_said.Reader.TryRead(out var line))
         {
-            // The output may still hold the line we wait for: let the relay finish before deciding.
-            await _relay;
-            if (!awaited.IsCompleted)
-            {
-                throw new InvalidOperationException($"The client process ended (exit code {_process.ExitCode}) before it answered.");
-            }
+            await _process.WaitForExitAsync();
+            throw new InvalidOperationException($"The client process ended (exit code {_process.ExitCode}) before it said {expected}.");
         }
-        return await awaited;
+        return line.StartsWith(expected, StringComparison.Ordinal)
+            ? line[expected.Length..].Trim()
+            : throw new InvalidOperationException($"The client said \"{line}\" where {expected} was due.");
     }
+
+    public async Task<int> HearReadyAsync() => int.Parse(await HearAsync(WaitingProtocol.Ready), CultureInfo.InvariantCulture);
+
+    public async Task<WaitingReport> HearReportAsync() =>
+        JsonSerializer.Deserialize<WaitingReport>(await HearAsync(WaitingProtocol.ReportPrefix.Trim()), WaitingJson.Options)
+        ?? throw new InvalidOperationException("The client's report is empty.");
 
     private async Task RelayAsync(StreamReader from, TextWriter to)
     {
         while (await from.ReadLineAsync() is { } line)
         {
-            if (line.StartsWith(WaitingProtocol.Ready + " ", StringComparison.Ordinal))
+            if (line.StartsWith('@'))
             {
-                _ready.TrySetResult(int.Parse(line.AsSpan(WaitingProtocol.Ready.Length + 1), System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else if (line.StartsWith(WaitingProtocol.ReportPrefix, StringComparison.Ordinal))
-            {
-                _report.TrySetResult(JsonSerializer.Deserialize<WaitingReport>(line.AsSpan(WaitingProtocol.ReportPrefix.Length), WaitingJson.Options)
-                    ?? throw new InvalidOperationException("The client's report is empty."));
+                await _said.Writer.WriteAsync(line);
             }
             else
             {

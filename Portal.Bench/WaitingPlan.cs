@@ -2,7 +2,8 @@ namespace Portal.Bench;
 
 /// <summary>
 /// What the server side of <c>--waiting</c> hands its client process, as one JSON line on the client's standard input:
-/// where Portal listens, the pages to open, and the bank's settled answers to post back for them. The signing secret
+/// where Portal listens, the pages to open, and the bank's settled answers to post back for them; the warm-up pages go
+/// first, are called back unmeasured and closed, so that the measured callbacks run compiled code. The signing secret
 /// travels this way rather than on the command line, where any user of the machine could read it in the process list.
 /// </summary>
 internal sealed record WaitingPlan(
@@ -11,6 +12,7 @@ internal sealed record WaitingPlan(
     int Rate,
     bool Deflate,
     string SigningSecret,
+    IReadOnlyList<WaitingPage> WarmupPages,
     IReadOnlyList<WaitingPage> Pages);
 
 /// <summary>One waiting customer: the checkout page to hold, and the signed callback that settles its payment.</summary>
@@ -18,6 +20,7 @@ internal sealed record WaitingPage(string Token, byte[] CallbackBody);
 
 /// <summary>What the client process found, written back as one JSON line after <see cref="WaitingProtocol.ReportPrefix"/>.</summary>
 internal sealed record WaitingReport(
+    int Sent,
     int Opened,
     int Held,
     int Timed,
@@ -26,11 +29,18 @@ internal sealed record WaitingReport(
     double CallbacksPerSecond,
     double PushP50Milliseconds,
     double PushP99Milliseconds,
-    double ClientKilobytesPerPage);
+    double ClientKilobytesPerPage,
+    double ClientCpuMillisecondsPerCallback);
 
 /// <summary>The lines the two processes exchange besides free text, which the server side prints as it comes.</summary>
 internal static class WaitingProtocol
 {
+    /// <summary>Client to server: the warm-up pages were called back and closed; the server takes its memory baseline now.</summary>
+    public const string Warmed = "@warmed";
+
+    /// <summary>Server to client: baseline taken; open the measured pages.</summary>
+    public const string Open = "@open";
+
     /// <summary>Client to server: every page is open and idle; the server measures its memory now.</summary>
     public const string Ready = "@ready";
 

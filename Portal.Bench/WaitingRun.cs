@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Portal.Bench;
 /// (<see cref="WaitingClient"/>) opens the pages, and once all are idle and measured posts the bank's signed "Settled"
 /// callbacks at <c>--rate</c> per second and times each page's push.
 /// </summary>
-internal sealed class WaitingRun(BenchPortal portal, int pages, int rate, bool deflate, int holdSeconds)
+internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int rate, bool deflate, int holdSeconds)
 {
     private const int Workers = 16;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -34,21 +35,23 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int rate, bool d
         var services = portal.Services;
         var baseUri = portal.BaseAddress;
         var setup = new PaymentRun(portal, Workers);
-        await setup.OpenPayersAsync(pages / Workers + 1);
-        var tokens = await setup.CreateCheckoutsAsync(pages);
+        var total = warmup + pages;
+        await setup.OpenPayersAsync(total / Workers + 1);
+        var tokens = await setup.CreateCheckoutsAsync(total);
         var paymentIds = await ApproveAllAsync(services.GetRequiredService<CheckoutFlow>(), setup.Payers, tokens);
         // The bank's side of each settlement happens now, untimed; Portal hears of it only through the callbacks.
         var bodies = await SettleAllAsync(services.GetRequiredService<SandboxBank>(), paymentIds);
-        Console.WriteLine(Invariant($"Created {pages} checkouts, chose the fast rail and approved each (all Processing); the bank settled them and its callbacks wait in the client."));
+        Console.WriteLine(Invariant($"Created {total} checkouts ({warmup} for the warm-up), chose the fast rail and approved each (all Processing); the bank settled them and its callbacks wait in the client."));
 
+        var all = tokens.Select((token, i) => new WaitingPage(token, bodies[i])).ToArray();
         var plan = new WaitingPlan(baseUri, services.GetRequiredService<RailAddress>().Callback, rate, deflate,
-            services.GetRequiredService<IOptions<SandboxBankOptions>>().Value.SigningSecret,
-            tokens.Select((token, i) => new WaitingPage(token, bodies[i])).ToArray());
-        var (managedBefore, workingSetBefore) = Measure();
-
+            services.GetRequiredService<IOptions<SandboxBankOptions>>().Value.SigningSecret, all[..warmup], all[warmup..]);
         await using var client = WaitingClientProcess.Start();
         await client.SendPlanAsync(plan);
-        var opened = await client.ReadyAsync();
+        await client.HearAsync(WaitingProtocol.Warmed);
+        var (managedBefore, workingSetBefore) = Measure();
+        await client.SayAsync(WaitingProtocol.Open);
+        var opened = await client.HearReadyAsync();
 
         var (managedAfter, workingSetAfter) = Measure();
         var kbPerPage = (managedAfter - managedBefore) / 1024.0 / Math.Max(opened, 1);
@@ -62,7 +65,16 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int rate, bool d
             await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
         }
 
-        var report = await client.GoAsync();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Paused: GC.GetTotalPauseDuration());
+        await client.SayAsync(WaitingProtocol.Go);
+        var report = await client.HearReportAsync();
+        var callbacks = Math.Max(report.Sent, 1);
+        var serverCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / callbacks;
+        Console.WriteLine(Invariant(
+            $"CPU per callback while posting and pushing: server {serverCpu:F2} ms, client {report.ClientCpuMillisecondsPerCallback:F2} ms ({Environment.ProcessorCount} cores: {1000.0 * Environment.ProcessorCount / (serverCpu + report.ClientCpuMillisecondsPerCallback):F0} callbacks/s at most, both processes busy)."));
+        Console.WriteLine(Invariant(
+            $"Server GCs meanwhile: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}, paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalMilliseconds:F0} ms in all."));
         Console.WriteLine(Invariant(
             $"waiting={pages} held={report.Held} kb_per_page={kbPerPage:F1} push_p50_ms={report.PushP50Milliseconds:F1} push_p99_ms={report.PushP99Milliseconds:F1}"));
         return report.Held == pages && report.Missing == 0 && report.CallbackFailures == 0 ? 0 : 1;

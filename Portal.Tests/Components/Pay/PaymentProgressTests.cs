@@ -35,4 +35,18 @@ public sealed class PaymentProgressTests : PayComponentTest
         Assert.Equal(7, cut.FindAll("li[data-state='done']").Count);
         Assert.Equal("+1.500 s", cut.Find("li[data-step='7'] .co-step-time").TextContent);
     }
+
+    [Fact]
+    public async Task Render_AllSevenStepsDone_StaysWithin128Frames()
+    {
+        // Every waiting customer's circuit holds this list twice; past 128 frames its buffers double to 20 KB a page.
+        await using var renderer = new FrameCountingRenderer(Services);
+
+        var frames = await renderer.CountFramesAsync<PaymentProgress>(new Dictionary<string, object?>
+        {
+            [nameof(PaymentProgress.Payment)] = Snapshot(PaymentStep.Notified, PaymentStatus.Succeeded),
+        });
+
+        Assert.InRange(frames, 1, 128);
+    }
 }
