@@ -135,14 +135,14 @@ public sealed class RefundFlow(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(approver);
+        if (note is { Length: > Refund.MaxNoteLength })
+        {
+            throw new DomainValidationException(nameof(Refund.Note), $"A note has at most {Refund.MaxNoteLength} characters.");
+        }
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
             var (refund, payment, _) = await LoadAsync(store, approver.MerchantId, refundId, cancellationToken);
-            if (note is { Length: > Refund.MaxNoteLength })
-            {
-                throw new DomainValidationException(nameof(Refund.Note), $"A note has at most {Refund.MaxNoteLength} characters.");
-            }
             refund.Reject(approver, note, time.GetUtcNow());
             payment.ReleaseRefund(refund);
             try

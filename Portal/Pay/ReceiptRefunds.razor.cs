@@ -37,16 +37,25 @@ public sealed partial class ReceiptRefunds
 
     protected override async Task OnInitializedAsync()
     {
-        _refunds = [.. await Queries.FindAsync(CheckoutId)];
         if (RendererInfo.IsInteractive)
         {
+            // Listen before loading, so a refund made meanwhile is not missed; a push older than the load is ignored by version.
             _subscription = Events.WatchCheckout(CheckoutId, OnRefundChangedAsync);
-            // A refund made between the load and the subscription would be missed: load once more now that we listen.
-            _refunds = [.. await Queries.FindAsync(CheckoutId)];
+        }
+        // Merged by version: a push that arrived while the query ran may be newer than what it read.
+        foreach (var refund in await Queries.FindAsync(CheckoutId))
+        {
+            Apply(refund);
         }
     }
 
     private Task OnRefundChangedAsync(RefundSnapshot changed) => InvokeAsync(() =>
+    {
+        Apply(changed);
+        StateHasChanged();
+    });
+
+    private void Apply(RefundSnapshot changed)
     {
         var index = _refunds.FindIndex(r => r.RefundId == changed.RefundId);
         if (index >= 0 && _refunds[index].Version >= changed.Version)
@@ -62,8 +71,7 @@ public sealed partial class ReceiptRefunds
             _refunds.Add(changed);
             _refunds.Sort((a, b) => a.RequestedAt.CompareTo(b.RequestedAt));
         }
-        StateHasChanged();
-    });
+    }
 
     public void Dispose() => _subscription?.Dispose();
 }
