@@ -25,7 +25,8 @@ public sealed class FastRailTests
     [Fact]
     public async Task ApproveFast_ValidPayer_ProcessingAtStepFiveThenSettledByCallbackWithOneDebit()
     {
-        await using var app = Start();
+        // Long enough that the balance read right after acceptance cannot race the settlement on a loaded machine.
+        await using var app = Start(settlementDelay: "00:00:02");
         var services = app.Services;
         var payer = await BankBook.OpenPayerAsync(services, 100.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 12.34m);
