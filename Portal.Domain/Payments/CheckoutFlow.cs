@@ -70,14 +70,15 @@ public sealed class CheckoutFlow(
     public async Task<PaymentSnapshot?> ExpireCodeAsync(Guid paymentId, CancellationToken cancellationToken = default)
     {
         await using var store = stores.Open();
-        var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
+        var found = await store.FindPaymentAndCheckoutAsync(paymentId, cancellationToken);
         var now = time.GetUtcNow();
-        if (payment is null || !payment.IsExpiredAt(now))
+        if (found is null || !found.Payment.IsExpiredAt(now))
         {
             return null;
         }
-        var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+        var (payment, checkout) = found;
         payment.Expire(now);
+        AnnounceResult(payment, now);
         try
         {
             await store.SaveChangesAsync(cancellationToken);
@@ -142,8 +143,8 @@ public sealed class CheckoutFlow(
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
-            var payment = await store.FindPaymentAsync(result.OrderId, cancellationToken) ?? throw new NotFoundException("Payment");
-            var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+            var (payment, checkout) = await store.FindPaymentAndCheckoutAsync(result.OrderId, cancellationToken)
+                ?? throw new NotFoundException("Payment");
             if (!ApplyRailResult(payment, checkout, result))
             {
                 return payment.Snapshot(checkout.Token);
@@ -157,7 +158,7 @@ public sealed class CheckoutFlow(
             {
                 continue;
             }
-            return await PublishAsync(store, payment, checkout.Token, cancellationToken);
+            return await PublishAsync(payment, checkout.Token, cancellationToken);
         }
     }
 
@@ -170,14 +171,16 @@ public sealed class CheckoutFlow(
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
-            var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
-            if (payment is null || payment.Status != PaymentStatus.Processing || payment.Step > PaymentStep.OrderSent)
+            var found = await store.FindPaymentAndCheckoutAsync(paymentId, cancellationToken);
+            if (found is not { Payment.Status: PaymentStatus.Processing, Payment.Step: <= PaymentStep.OrderSent })
             {
                 return null;
             }
-            var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
-            payment.Fail(FailureReason.Timeout, time.GetUtcNow());
+            var (payment, checkout) = found;
+            var now = time.GetUtcNow();
+            payment.Fail(FailureReason.Timeout, now);
             checkout.Release(payment);
+            AnnounceResult(payment, now);
             try
             {
                 await store.SaveChangesAsync(cancellationToken);
@@ -186,7 +189,7 @@ public sealed class CheckoutFlow(
             {
                 continue;
             }
-            return await PublishAsync(store, payment, checkout.Token, cancellationToken);
+            return await PublishAsync(payment, checkout.Token, cancellationToken);
         }
     }
 
@@ -202,8 +205,8 @@ public sealed class CheckoutFlow(
             var store = stores.Open();
             try
             {
-                var payment = await store.FindPaymentAsync(paymentId, cancellationToken) ?? throw new NotFoundException("Payment");
-                var checkout = await store.FindCheckoutAsync(payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+                var (payment, checkout) = await store.FindPaymentAndCheckoutAsync(paymentId, cancellationToken)
+                    ?? throw new NotFoundException("Payment");
                 if (payment.Method != method)
                 {
                     throw new DomainValidationException("Method", $"This payment is a {payment.Method} payment.");
@@ -236,6 +239,7 @@ public sealed class CheckoutFlow(
                         payment.Fail(refusal, now);
                     }
                 }
+                AnnounceResult(payment, now);
 
                 try
                 {
@@ -252,7 +256,7 @@ public sealed class CheckoutFlow(
                 if (refusal is not null)
                 {
                     return new RealTimeWork(store, payment, checkout,
-                        await PublishAsync(store, payment, checkout.Token, cancellationToken), null);
+                        await PublishAsync(payment, checkout.Token, cancellationToken), null);
                 }
                 await notifier.PublishAsync(snapshot, cancellationToken);
                 var order = new PaymentOrder(payment.OrderId, AccountNumber.Parse(merchant.SettlementAccount), payer.Account,
@@ -312,7 +316,7 @@ public sealed class CheckoutFlow(
             // A callback or the reconciler recorded a result first: decide again on what it saved.
             return await RecordRailResultAsync(result, cancellationToken);
         }
-        return await PublishAsync(work.Store, work.Payment, work.Checkout.Token, cancellationToken);
+        return await PublishAsync(work.Payment, work.Checkout.Token, cancellationToken);
     }
 
     // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
@@ -334,59 +338,29 @@ public sealed class CheckoutFlow(
         {
             checkout.Release(payment);
         }
+        AnnounceResult(payment, now);
         return true;
     }
 
-    // Publishes a just-saved payment and takes step 7 in the unit of work that saved it; a lost race reloads.
-    private async Task<PaymentSnapshot> PublishAsync(IPaymentStore store, Payment payment, string checkoutToken,
-        CancellationToken cancellationToken)
+    // Step 7 is committed with the result it announces, and the result is published right after that commit. The
+    // push is an in-process fan-out to the watchers' circuits that cannot fail on its own, and a process that dies
+    // between the commit and the push takes those circuits with it: every page that could miss the push reads the
+    // saved result when it reconnects. Saving step 7 on its own would cost a second commit and a second render of
+    // every watching page per result, which is what capped the waiting pages' push latency (README, capacity).
+    private static void AnnounceResult(Payment payment, DateTimeOffset now)
+    {
+        if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Failed && payment.NotifiedAt is null)
+        {
+            payment.MarkNotified(now);
+        }
+    }
+
+    // Publishes a just-saved payment; its step 7, when it has a result, was saved with it (AnnounceResult).
+    private async Task<PaymentSnapshot> PublishAsync(Payment payment, string checkoutToken, CancellationToken cancellationToken)
     {
         var snapshot = payment.Snapshot(checkoutToken);
         await notifier.PublishAsync(snapshot, cancellationToken);
-        if (snapshot.Status is not (PaymentStatus.Succeeded or PaymentStatus.Failed) || payment.NotifiedAt is not null)
-        {
-            return snapshot;
-        }
-
-        payment.MarkNotified(time.GetUtcNow());
-        try
-        {
-            await store.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return await MarkNotifiedAsync(snapshot, cancellationToken);
-        }
-        var notified = payment.Snapshot(checkoutToken);
-        await notifier.PublishAsync(notified, cancellationToken);
-        return notified;
-    }
-
-    // Step 7 on fresh state, after the result went out: the result goes out first, so the customer sees it at once;
-    // step 7 records that it went out, then goes out too.
-    private async Task<PaymentSnapshot> MarkNotifiedAsync(PaymentSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var store = stores.Open();
-            var payment = await store.FindPaymentAsync(snapshot.PaymentId, cancellationToken) ?? throw new NotFoundException("Payment");
-            if (payment.NotifiedAt is not null)
-            {
-                return payment.Snapshot(snapshot.CheckoutToken);
-            }
-            payment.MarkNotified(time.GetUtcNow());
-            try
-            {
-                await store.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                continue;
-            }
-            var notified = payment.Snapshot(snapshot.CheckoutToken);
-            await notifier.PublishAsync(notified, cancellationToken);
-            return notified;
-        }
+        return snapshot;
     }
 
     // The unit of work of one real-time submission: its store and what it tracks, and the order to send, if any.
@@ -408,8 +382,8 @@ public sealed class CheckoutFlow(
         {
             await Store.DisposeAsync();
             Store = fresh;
-            Payment = await fresh.FindPaymentAsync(Payment.Id, cancellationToken) ?? throw new NotFoundException("Payment");
-            Checkout = await fresh.FindCheckoutAsync(Payment.CheckoutId, cancellationToken) ?? throw new NotFoundException("Checkout");
+            (Payment, Checkout) = await fresh.FindPaymentAndCheckoutAsync(Payment.Id, cancellationToken)
+                ?? throw new NotFoundException("Payment");
         }
 
         public ValueTask DisposeAsync() => Store.DisposeAsync();

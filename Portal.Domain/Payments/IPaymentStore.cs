@@ -18,6 +18,9 @@ public interface IPaymentStore : IAsyncDisposable
 
     Task<Payment?> FindPaymentAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>A payment with the checkout it pays, in one read: every step after the first changes both.</summary>
+    Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default);
+
     /// <summary>Payments whose order was created before <paramref name="before"/> and whose outcome Portal does not know yet.</summary>
     Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken = default);
 

@@ -184,7 +184,7 @@ public sealed class RefundFlow(
                 await Backoff(attempt, cancellationToken);
                 continue;
             }
-            return await PublishAsync(store, refund, cancellationToken);
+            return await PublishAsync(refund, cancellationToken);
         }
     }
 
@@ -203,8 +203,10 @@ public sealed class RefundFlow(
                 return null;
             }
             var payment = await store.FindPaymentAsync(refund.PaymentId, cancellationToken) ?? throw new NotFoundException("Payment");
-            refund.Fail(FailureReason.Timeout, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            refund.Fail(FailureReason.Timeout, now);
             payment.ReleaseRefund(refund);
+            AnnounceResult(refund, now);
             try
             {
                 await store.SaveChangesAsync(cancellationToken);
@@ -213,7 +215,7 @@ public sealed class RefundFlow(
             {
                 continue;
             }
-            return await PublishAsync(store, refund, cancellationToken);
+            return await PublishAsync(refund, cancellationToken);
         }
     }
 
@@ -295,7 +297,7 @@ public sealed class RefundFlow(
             // Another refund of the same payment saved first: record this answer on fresh numbers.
             return await RecordRailResultAsync(result, cancellationToken);
         }
-        return await PublishAsync(work.Store, work.Refund, cancellationToken);
+        return await PublishAsync(work.Refund, cancellationToken);
     }
 
     // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
@@ -306,7 +308,8 @@ public sealed class RefundFlow(
         {
             return false;
         }
-        refund.RecordRailResult(result, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        refund.RecordRailResult(result, now);
         if (refund.Status == RefundStatus.Succeeded)
         {
             payment.SettleRefund(refund);
@@ -315,56 +318,26 @@ public sealed class RefundFlow(
         {
             payment.ReleaseRefund(refund);
         }
+        AnnounceResult(refund, now);
         return true;
     }
 
-    // Publishes a just-saved refund and, once it is final, takes step 7 and publishes that too.
-    private async Task<RefundSnapshot> PublishAsync(IPaymentStore store, Refund refund, CancellationToken cancellationToken)
+    // Step 7 is committed with the result it announces and published right after, as for payments
+    // (CheckoutFlow.AnnounceResult says why).
+    private static void AnnounceResult(Refund refund, DateTimeOffset now)
+    {
+        if (refund.Status is RefundStatus.Succeeded or RefundStatus.Failed && refund.NotifiedAt is null)
+        {
+            refund.MarkNotified(now);
+        }
+    }
+
+    // Publishes a just-saved refund; its step 7, when it has a result, was saved with it (AnnounceResult).
+    private async Task<RefundSnapshot> PublishAsync(Refund refund, CancellationToken cancellationToken)
     {
         var snapshot = refund.Snapshot();
         await notifier.PublishAsync(snapshot, cancellationToken);
-        if (refund.Status is not (RefundStatus.Succeeded or RefundStatus.Failed) || refund.NotifiedAt is not null)
-        {
-            return snapshot;
-        }
-        refund.MarkNotified(time.GetUtcNow());
-        try
-        {
-            await store.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return await MarkNotifiedAsync(refund.Id, cancellationToken);
-        }
-        var notified = refund.Snapshot();
-        await notifier.PublishAsync(notified, cancellationToken);
-        return notified;
-    }
-
-    // Step 7 on fresh state, after the result went out.
-    private async Task<RefundSnapshot> MarkNotifiedAsync(Guid refundId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var store = stores.Open();
-            var refund = await store.FindRefundAsync(refundId, cancellationToken) ?? throw new NotFoundException("Refund");
-            if (refund.NotifiedAt is not null)
-            {
-                return refund.Snapshot();
-            }
-            refund.MarkNotified(time.GetUtcNow());
-            try
-            {
-                await store.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                continue;
-            }
-            var notified = refund.Snapshot();
-            await notifier.PublishAsync(notified, cancellationToken);
-            return notified;
-        }
+        return snapshot;
     }
 
     // The unit of work of one refund on its way to the rail: its store and what it tracks.

@@ -24,6 +24,17 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
     public Task<Payment?> FindPaymentAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Payments.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public async Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default)
+    {
+        var row = await (
+                from p in db.Payments
+                join c in db.Checkouts on p.CheckoutId equals c.Id
+                where p.Id == paymentId
+                select new { p, c })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new PaymentAndCheckout(row.p, row.c);
+    }
+
     public async Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max,
         CancellationToken cancellationToken = default) =>
         await db.Payments
