@@ -17,6 +17,9 @@ public sealed partial class CheckoutCard
     private CheckoutView? _view;
     private PaymentSnapshot? _payment;
     private CheckoutStage _stage;
+
+    // The payment succeeded while this page watched it, so it has no refunds yet: its receipt need not look for any.
+    private bool _paidWhileWatching;
     private bool _loaded;
     private bool _busy;
     private bool _interactive;
@@ -167,8 +170,10 @@ public sealed partial class CheckoutCard
         {
             return;
         }
+        var before = _stage;
         _payment = payment;
         _stage = StageOf(_view, payment, fromReload: false);
+        _paidWhileWatching |= before != CheckoutStage.Succeeded && _stage == CheckoutStage.Succeeded;
         WatchCodeExpiry();
     }
 
