@@ -40,7 +40,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     public async Task Load_Today_VolumeIsTheExactSumOfSucceededAmounts()
     {
         var expected = Enumerable.Range(0, 20).Where(i => PaymentHistoryBuilder.StatusOf(i) == PaymentStatus.Succeeded)
-            .Sum(PaymentHistoryBuilder.AmountOf);
+            .Sum(i => PaymentHistoryBuilder.AmountOf(i));
 
         var today = (await LoadAsync()).Periods[0];
 
@@ -92,7 +92,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
 
         var view = await new DashboardQueries(empty, AdminDatabase.StaffOf(empty.Demo), new FakeTimeProvider(Now)).LoadAsync();
 
-        Assert.All(view.Periods, p => Assert.Equal((0, null), (p.Count, p.SuccessRate)));
+        Assert.All(view.Periods, p => Assert.Equal((0, (decimal?)null), (p.Count, p.SuccessRate)));
         Assert.Empty(view.Speeds);
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 using Portal.Admin.Payments;
 using Portal.Tests.Infrastructure;
 
@@ -58,7 +58,7 @@ public sealed class PaymentExportEndpointTests(PaymentExportFixture fixture) : I
         var rows = CsvText.Parse(await client.GetStringAsync(Export + "?status=Succeeded&min=12.25&max=21.25&q=EXP-"));
 
         var data = rows.Skip(1).ToArray();
-        Assert.Equal(["12.25", "13.25", "14.25", "15.25", "16.25", "17.25", "20.25", "21.25"],
+        Assert.Equal(new[] { "12.25", "13.25", "14.25", "15.25", "16.25", "17.25", "20.25", "21.25" },
             data.Select(r => r[5]).Order(StringComparer.Ordinal).ToArray());
         Assert.All(data, r => Assert.Equal(("Succeeded", "CNY", "6222 •••• 1234"), (r[4], r[6], r[7])));
     }
@@ -72,7 +72,7 @@ public sealed class PaymentExportEndpointTests(PaymentExportFixture fixture) : I
         var rows = CsvText.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([PaymentCsv.Header], rows);
+        Assert.Equal(PaymentCsv.Header, Assert.Single(rows));
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public sealed class PaymentExportEndpointTests(PaymentExportFixture fixture) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(["from", "min", "status"], problem!.Errors.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { "from", "min", "status" }, problem!.Errors.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 }
