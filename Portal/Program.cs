@@ -1,4 +1,5 @@
 using Portal.Admin;
+using Portal.Admin.Payments;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -55,6 +56,7 @@ app.Use((context, next) =>
 // checkout page 754 KB compressed, 284 KB not. Render batches are small and binary: little is saved on the wire.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
 app.MapAdditionalIdentityEndpoints();
+app.MapPaymentExportEndpoints();
 app.MapLiveUpdates();
 app.MapCultureSwitch();
 app.MapSandboxBankEndpoints();

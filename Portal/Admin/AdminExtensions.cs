@@ -18,6 +18,7 @@ public static class AdminExtensions
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<MerchantQueries>();
         builder.Services.AddScoped<PaymentQueries>();
+        builder.Services.AddScoped<Dashboard.DashboardQueries>();
         builder.Services.AddScoped<LinkQueries>();
         builder.Services.AddScoped<RefundQueries>();
         builder.Services.AddScoped<RefundActions>();

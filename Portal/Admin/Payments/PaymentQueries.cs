@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Payments;
@@ -15,19 +16,43 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(query);
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payments = PaymentsOf(db, staff.MerchantId);
-        if (!query.IncludeAbandoned)
-        {
-            payments = payments.Where(p => p.Status != PaymentStatus.Abandoned);
-        }
+        var payments = PaymentSearch.Apply(db, PaymentsOf(db, staff.MerchantId), staff.MerchantId, query.Filter);
         var total = await payments.CountAsync(cancellationToken);
-        var page = await payments
-            .OrderByDescending(p => p.MethodChosenAt)
-            .ThenByDescending(p => p.Id)
-            .Skip(query.PageIndex * query.PageSize)
-            .Take(query.PageSize)
+        var pageSize = Math.Clamp(query.PageSize, 1, PaymentListQuery.MaxPageSize);
+        var page = await PaymentSearch.Sort(payments, query.SortBy, query.Descending)
+            .Skip(Math.Max(0, query.PageIndex) * pageSize)
+            .Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new PaymentPage(page.Select(PaymentRow.From).ToArray(), total);
+        // The page's references in one small query, rather than a join that every sort and count would carry.
+        var checkoutIds = page.Select(p => p.CheckoutId).Distinct().ToArray();
+        var references = await db.Checkouts.AsNoTracking()
+            .Where(c => c.MerchantId == staff.MerchantId && checkoutIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.MerchantReference })
+            .ToDictionaryAsync(c => c.Id, c => c.MerchantReference, cancellationToken);
+        return new PaymentPage(page.Select(p => PaymentRow.From(p, references.GetValueOrDefault(p.CheckoutId))).ToArray(), total);
+    }
+
+    /// <summary>
+    /// Every payment the filter admits, newest first, read as the caller consumes them: the export writes each row
+    /// while the next is read, so memory stays flat however many there are.
+    /// </summary>
+    public async IAsyncEnumerable<PaymentExportRow> ExportAsync(PaymentFilter filter,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var staff = await currentStaff.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var payments = PaymentSearch.Sort(
+            PaymentSearch.Apply(db, PaymentsOf(db, staff.MerchantId), staff.MerchantId, filter), PaymentSort.Time, descending: true);
+        var rows =
+            from p in payments
+            join c in db.Checkouts.AsNoTracking().Where(c => c.MerchantId == staff.MerchantId) on p.CheckoutId equals c.Id
+            select new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
+                p.CurrencyCode, p.PayerAccountMasked, c.MerchantReference, p.FailureCode, p.FailureMessage);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
     }
 
     /// <summary>The payment with its checkout, or null when it does not exist or belongs to another merchant.</summary>

@@ -3,7 +3,10 @@ using Portal.Domain.Payments;
 
 namespace Portal.Admin.Payments;
 
-/// <summary>One line of the payments list, built from the stored payment or from a live snapshot of it.</summary>
+/// <summary>
+/// One line of the payments list, built from the stored payment or from a live snapshot of it. The checkout's merchant
+/// reference comes from the database only (a snapshot does not carry it).
+/// </summary>
 public sealed record PaymentRow(
     Guid Id,
     DateTimeOffset StartedAt,
@@ -14,13 +17,14 @@ public sealed record PaymentRow(
     string? FailureCode,
     string? FailureMessage,
     TimeSpan? Duration,
-    int Version)
+    int Version,
+    string? Reference = null)
 {
-    public static PaymentRow From(Payment payment)
+    public static PaymentRow From(Payment payment, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(payment);
         return new(payment.Id, payment.MethodChosenAt, payment.Amount, payment.Method, payment.Status,
-            payment.PayerAccountMasked, payment.FailureCode, payment.FailureMessage, payment.Duration, payment.Version);
+            payment.PayerAccountMasked, payment.FailureCode, payment.FailureMessage, payment.Duration, payment.Version, reference);
     }
 
     public static PaymentRow From(PaymentSnapshot snapshot)

@@ -1,26 +1,31 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Identity;
 using Portal.LiveUpdates;
 
 namespace Portal.Admin.Payments;
 
-/// <summary>The merchant's payments, newest first, a page at a time, updated live as payments move through their steps.</summary>
+/// <summary>
+/// The merchant's payments: the filter lives in the URL (so a view can be shared and reloaded), the grid pages and
+/// sorts in the database, and changes arrive live from the merchant's payment stream.
+/// </summary>
 public sealed partial class PaymentsPage
 {
     private StaffMember? _staff;
-    private PaymentFeed? _feed;
+    private PaymentGrid? _grid;
     private IDisposable? _subscription;
-    private bool _loading = true;
     private bool _live;
-    private bool _includeAbandoned;
-    private int _pageIndex;
-
-    [Inject]
-    private PaymentQueries Payments { get; set; } = default!;
+    private string _currencyCode = "CNY";
+    private PaymentFilter _filter = PaymentFilter.None;
+    private IReadOnlyDictionary<string, string[]> _problems = new Dictionary<string, string[]>();
 
     [Inject]
     private CurrentStaff CurrentStaff { get; set; } = default!;
+
+    [Inject]
+    private MerchantQueries Merchants { get; set; } = default!;
 
     [Inject]
     private PaymentEvents Events { get; set; } = default!;
@@ -31,21 +36,23 @@ public sealed partial class PaymentsPage
     [Inject]
     private ILogger<PaymentsPage> Logger { get; set; } = default!;
 
-    private IReadOnlyList<PaymentRow> Rows => _feed?.Rows ?? [];
-
-    private int PageCount => _feed is null ? 0 : (_feed.TotalCount + PaymentListQuery.DefaultPageSize - 1) / PaymentListQuery.DefaultPageSize;
-
-    private string CountText => _feed!.TotalCount switch
-    {
-        0 => "No payments",
-        1 => "1 payment",
-        var n => $"{n} payments",
-    };
+    private string ExportHref => _filter.IsEmpty
+        ? PaymentExportEndpoints.Path.TrimStart('/')
+        : $"{PaymentExportEndpoints.Path.TrimStart('/')}?{_filter.ToQueryString()}";
 
     protected override async Task OnInitializedAsync()
     {
         _staff = await CurrentStaff.GetAsync();
-        await LoadAsync();
+        _currencyCode = (await Merchants.FindCurrentAsync())?.CurrencyCode ?? _currencyCode;
+    }
+
+    // Runs on every navigation to this page, including a new query string from the filter bar or the back button.
+    protected override void OnParametersSet()
+    {
+        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
+        var reading = PaymentFilterReader.Read(query, Currency.FromCode(_currencyCode));
+        _filter = reading.Filter;
+        _problems = reading.Problems;
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -61,21 +68,13 @@ public sealed partial class PaymentsPage
 
     public void Dispose() => _subscription?.Dispose();
 
-    private async Task LoadAsync()
-    {
-        _loading = true;
-        var query = new PaymentListQuery(_pageIndex, PaymentListQuery.DefaultPageSize, _includeAbandoned);
-        _feed = new PaymentFeed(query, await Payments.ListAsync(query));
-        _loading = false;
-    }
-
-    private Task OnPaymentChangedAsync(PaymentSnapshot snapshot) => InvokeAsync(() =>
+    private Task OnPaymentChangedAsync(PaymentSnapshot snapshot) => InvokeAsync(async () =>
     {
         try
         {
-            if (_feed?.Apply(snapshot) == true)
+            if (_grid is not null)
             {
-                StateHasChanged();
+                await _grid.ApplyAsync(snapshot);
             }
         }
         catch (Exception ex)
@@ -84,18 +83,9 @@ public sealed partial class PaymentsPage
         }
     });
 
-    private async Task IncludeAbandonedChangedAsync(bool value)
+    private void ApplyFilter(PaymentFilter filter)
     {
-        _includeAbandoned = value;
-        _pageIndex = 0;
-        await LoadAsync();
+        var query = filter.ToQueryString();
+        Navigation.NavigateTo(query.Length == 0 ? "admin/payments" : $"admin/payments?{query}");
     }
-
-    private async Task PageChangedAsync(int page)
-    {
-        _pageIndex = page - 1;
-        await LoadAsync();
-    }
-
-    private void OpenPayment(Guid paymentId) => Navigation.NavigateTo($"admin/payments/{paymentId}");
 }

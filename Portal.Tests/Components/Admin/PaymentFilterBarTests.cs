@@ -1,0 +1,74 @@
+using AngleSharp.Dom;
+using Bunit;
+using MudBlazor;
+using Portal.Admin.Payments;
+
+namespace Portal.Tests.Components.Admin;
+
+public sealed class PaymentFilterBarTests : AdminComponentTest
+{
+    private readonly List<PaymentFilter> _applied = [];
+
+    [Fact]
+    public void Apply_AmountsAndSearch_RaisesFilterInExactMinorUnits()
+    {
+        var cut = RenderBar();
+
+        Field(cut, "Min CNY").Input("12.34");
+        Field(cut, "Max CNY").Input("100");
+        Field(cut, "Payment id or reference").Input("ORD-7");
+        ClickApply(cut);
+
+        var filter = Assert.Single(_applied);
+        Assert.Equal((1234L, 10000L, "ORD-7"), (filter.MinAmount?.MinorUnits, filter.MaxAmount?.MinorUnits, filter.Search));
+    }
+
+    [Fact]
+    public void Apply_TooManyDecimals_ShowsWhyAndAppliesNothing()
+    {
+        var cut = RenderBar();
+
+        Field(cut, "Min CNY").Input("12.345");
+        ClickApply(cut);
+
+        Assert.Empty(_applied);
+        Assert.Contains("at most 2 decimals", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FilterInForce_ShowsItsValues()
+    {
+        var cut = RenderBar(PaymentFilter.None with { MinAmount = Portal.Domain.Common.Money.Of(5.5m, "CNY"), Search = "ABC" });
+
+        Assert.Equal("5.50", Field(cut, "Min CNY").GetAttribute("value"));
+        Assert.Equal("ABC", Field(cut, "Payment id or reference").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Clear_WithFilter_RaisesNoFilter()
+    {
+        var cut = RenderBar(PaymentFilter.None with { Search = "ABC" });
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Clear").Click();
+
+        Assert.Equal(PaymentFilter.None, Assert.Single(_applied));
+    }
+
+    private IRenderedComponent<PaymentFilterBar> RenderBar(PaymentFilter? value = null)
+    {
+        Render<MudPopoverProvider>();
+        return Render<PaymentFilterBar>(p => p
+            .Add(c => c.Value, value ?? PaymentFilter.None)
+            .Add(c => c.CurrencyCode, "CNY")
+            .Add(c => c.OnApply, filter => _applied.Add(filter)));
+    }
+
+    // The input of the MudBlazor field whose label reads as people see it.
+    private static IElement Field(IRenderedComponent<PaymentFilterBar> cut, string label) =>
+        cut.FindAll(".mud-input-control")
+            .Single(control => control.QuerySelector("label")?.TextContent.Trim() == label)
+            .QuerySelector("input")!;
+
+    private static void ClickApply(IRenderedComponent<PaymentFilterBar> cut) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Apply filters").Click();
+}
