@@ -1,4 +1,5 @@
 using Portal.Admin;
+using Portal.Admin.Reports;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -59,6 +60,7 @@ app.MapLiveUpdates();
 app.MapCultureSwitch();
 app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
+app.MapReportEndpoints();
 
 app.PrintStartupBanner();
 app.Run();
