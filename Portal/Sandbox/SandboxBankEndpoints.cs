@@ -151,11 +151,11 @@ public static class SandboxBankEndpoints
         {
             return true;
         }
-        if (!DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var start))
+        if (!DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start))
         {
             errors["from"] = ["The start is an ISO 8601 instant, e.g. 2026-11-25T00:00:00Z."];
         }
-        if (!DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var end))
+        if (!DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end))
         {
             errors["to"] = ["The end is an ISO 8601 instant, e.g. 2026-11-26T00:00:00Z."];
         }
