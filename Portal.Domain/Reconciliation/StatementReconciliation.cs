@@ -62,8 +62,8 @@ public static class StatementReconciliation
             .Where(l => InPeriod(l.PostedAt))
             .Select(l => new ReconciliationDifference(DifferenceKind.MissingInPortal, l.Reference, null, l.Amount, l.PostedAt,
                 l.OrderId is null
-                    ? $"The bank booked a {Direction(l.Amount)} of {Format(l.Amount)} that is not a Portal order."
-                    : $"The bank booked a {Direction(l.Amount)} of {Format(l.Amount)} for an order Portal has no record of.")));
+                    ? $"The bank booked a {Direction(l.Amount)} of {Format(Size(l.Amount))} that is not a Portal order."
+                    : $"The bank booked a {Direction(l.Amount)} of {Format(Size(l.Amount))} for an order Portal has no record of.")));
 
         return new ReconciliationResult(matched, inFlight, differences
             .OrderBy(d => d.At)
@@ -106,6 +106,8 @@ public static class StatementReconciliation
     }
 
     private static string Direction(Money amount) => amount.MinorUnits < 0 ? "debit" : "credit";
+
+    private static Money Size(Money amount) => amount.MinorUnits < 0 ? -amount : amount;
 
     private static string Format(Money amount) =>
         $"{amount.Amount.ToString(CultureInfo.InvariantCulture)} {amount.Currency.Code}";

@@ -18,7 +18,7 @@ public sealed class ReportsPageTests(BrowserAppFixture fixture)
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var admin = new AdminPageObject(await context.NewPageAsync());
         await admin.SignInAsync("viewer@demo.test");
-        await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
         await Expect(admin.Page.Locator("[data-ready='true']")).ToBeVisibleAsync();
 
         await Expect(admin.Page.Locator("tr.settlement-row", new() { HasText = today })).ToBeVisibleAsync();

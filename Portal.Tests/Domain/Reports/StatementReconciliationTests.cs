@@ -55,7 +55,7 @@ public sealed class StatementReconciliationTests
 
         Assert.Equal(DifferenceKind.MissingInPortal, difference.Kind);
         Assert.Equal("payout:abc", difference.Reference);
-        Assert.Contains("debit of -1.00 CNY", difference.Explanation, StringComparison.Ordinal);
+        Assert.Contains("debit of 1.00 CNY", difference.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
