@@ -1,5 +1,6 @@
 using Portal.Admin;
 using Portal.Admin.Payments;
+using Portal.Admin.Reports;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -61,6 +62,7 @@ app.MapLiveUpdates();
 app.MapCultureSwitch();
 app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
+app.MapReportEndpoints();
 
 app.PrintStartupBanner();
 app.Run();

@@ -1,3 +1,5 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Rails;
 
 /// <summary>
@@ -21,4 +23,12 @@ public interface IPaymentRail
 
     /// <summary>What the rail knows of an order (a payment's or a refund's); null when it never received it.</summary>
     Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The movements the rail booked on a settlement account from <paramref name="from"/> (inclusive) to
+    /// <paramref name="to"/> (exclusive), for reconciliation; null when the rail has no such account. Throws
+    /// <see cref="RailUnavailableException"/> when it cannot answer.
+    /// </summary>
+    Task<RailStatement?> GetStatementAsync(AccountNumber account, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,8 @@ public static class AdminExtensions
         builder.Services.AddScoped<LinkQueries>();
         builder.Services.AddScoped<RefundQueries>();
         builder.Services.AddScoped<RefundActions>();
+        builder.Services.AddScoped<Reports.SettlementReports>();
+        builder.Services.AddScoped<Reports.ReconciliationReports>();
         return builder;
     }
 }

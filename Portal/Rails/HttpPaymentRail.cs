@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
 
@@ -16,6 +18,7 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
     : IPaymentRail
 {
     private const string OrdersPath = "sandbox/bank/v1/orders";
+    private const string AccountsPath = "sandbox/bank/v1/accounts";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly MessageSigner _signer = new(options.Value.SigningSecret);
 
@@ -48,6 +51,20 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
             return null;
         }
         return ToResult(ReadAnswer(body, orderId));
+    }
+
+    public async Task<RailStatement?> GetStatementAsync(AccountNumber account, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var path = $"{AccountsPath}/{Uri.EscapeDataString(account.Value)}/statement?from={Instant(from)}&to={Instant(to)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, address.Resolve(path));
+        var (status, body) = await SendSignedAsync(request, Guid.NewGuid().ToString("N"), [], cancellationToken);
+        if (status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        return ReadStatement(body, account, from, to);
     }
 
     private async Task<RailResult> SendOrderAsync(RailOrderMessage message, CancellationToken cancellationToken)
@@ -114,6 +131,40 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
             throw new RailUnavailableException("The rail did not answer in time.", e);
         }
         return (status, answer);
+    }
+
+    // UTC with a Z, so that no '+' needs escaping in the query string.
+    private static string Instant(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    // The query string is not signed, the answer is: the echoed account and range prove the statement is the one asked for.
+    private static RailStatement ReadStatement(byte[] body, AccountNumber account, DateTimeOffset from, DateTimeOffset to)
+    {
+        RailStatementAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize<RailStatementAnswer>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new RailUnavailableException("The rail's statement is not understood.", e);
+        }
+        if (answer is null || answer.Account != account.Value || answer.Since != from || answer.Until != to ||
+            !Currency.TryFind(answer.Currency, out var currency) || !Money.TryParse(answer.Balance, currency, out var balance) ||
+            answer.Entries is null)
+        {
+            throw new RailUnavailableException("The rail's statement is not the one asked for.");
+        }
+        var lines = new List<RailStatementLine>(answer.Entries.Count);
+        foreach (var entry in answer.Entries)
+        {
+            if (string.IsNullOrEmpty(entry.Reference) || !Money.TryParse(entry.Amount, currency, out var amount))
+            {
+                throw new RailUnavailableException("A line of the rail's statement is not understood.");
+            }
+            lines.Add(new RailStatementLine(entry.TransactionId, entry.Reference, entry.PostedAt, amount));
+        }
+        return new RailStatement(account, balance, from, to, answer.Complete, lines);
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -2,13 +2,20 @@ using Portal.Domain.Common;
 
 namespace Portal.Sandbox;
 
-/// <summary>The signed JSON statement of an account; amounts as invariant decimal strings with exact minor digits.</summary>
+/// <summary>
+/// The signed JSON statement of an account; amounts as invariant decimal strings with exact minor digits. The range
+/// asked for is echoed (the query string is not part of the signature, the answer is), so the reader can check that
+/// the statement covers what it asked for.
+/// </summary>
 public sealed record BankStatementAnswer(
     string Account,
     string Currency,
     string Balance,
     DateTimeOffset At,
-    IReadOnlyList<BankStatementAnswerLine> Entries)
+    IReadOnlyList<BankStatementAnswerLine> Entries,
+    DateTimeOffset? Since = null,
+    DateTimeOffset? Until = null,
+    bool Complete = true)
 {
     public static BankStatementAnswer From(BankStatement statement)
     {
@@ -17,6 +24,7 @@ public sealed record BankStatementAnswer(
         return new BankStatementAnswer(statement.Account, currency.Code,
             Money.FromMinorUnits(statement.BalanceMinorUnits, currency).ToAmountString(), statement.At,
             statement.Lines.Select(l => new BankStatementAnswerLine(l.TransactionId, l.Reference, l.PostedAt,
-                Money.FromMinorUnits(l.AmountMinorUnits, currency).ToAmountString())).ToList());
+                Money.FromMinorUnits(l.AmountMinorUnits, currency).ToAmountString())).ToList(),
+            statement.From, statement.To, statement.IsComplete);
     }
 }

@@ -190,8 +190,13 @@ public sealed class SandboxBank(
         return await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId, cancellationToken);
     }
 
+    /// <summary>
+    /// An account's balance and its ledger entries, newest first: the latest <paramref name="maxEntries"/>, or, with a
+    /// range, those posted from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive). The statement
+    /// says whether it holds every entry asked for, so that a reader never mistakes a cut list for a complete one.
+    /// </summary>
     public async Task<BankStatement?> GetStatementAsync(string accountNumber, int maxEntries = 1000,
-        CancellationToken cancellationToken = default)
+        DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken);
@@ -199,16 +204,29 @@ public sealed class SandboxBank(
         {
             return null;
         }
-        var lines = await (
-                from entry in db.LedgerEntries
-                join transaction in db.LedgerTransactions on entry.TransactionId equals transaction.Id
-                where entry.AccountNumber == accountNumber
-                orderby transaction.PostedAt descending, entry.Id descending
-                select new { transaction.Id, transaction.Reference, transaction.PostedAt, entry.AmountMinorUnits, entry.CurrencyCode })
-            .Take(maxEntries)
+        var entries =
+            from entry in db.LedgerEntries
+            join transaction in db.LedgerTransactions on entry.TransactionId equals transaction.Id
+            where entry.AccountNumber == accountNumber
+            select new { transaction.Id, transaction.Reference, transaction.PostedAt, entry.AmountMinorUnits, EntryId = entry.Id };
+        if (from is { } start)
+        {
+            entries = entries.Where(e => e.PostedAt >= start);
+        }
+        if (to is { } end)
+        {
+            entries = entries.Where(e => e.PostedAt < end);
+        }
+        // One more than asked for: its presence is how the statement knows it was cut.
+        var lines = await entries
+            .OrderByDescending(e => e.PostedAt)
+            .ThenByDescending(e => e.EntryId)
+            .Take(maxEntries + 1)
             .ToListAsync(cancellationToken);
+        var complete = lines.Count <= maxEntries;
         return new BankStatement(account.Number, account.CurrencyCode, account.BalanceMinorUnits, time.GetUtcNow(),
-            lines.Select(l => new BankStatementLine(l.Id, l.Reference, l.PostedAt, l.AmountMinorUnits)).ToList());
+            lines.Take(maxEntries).Select(l => new BankStatementLine(l.Id, l.Reference, l.PostedAt, l.AmountMinorUnits)).ToList(),
+            from, to, complete);
     }
 
     private async Task<bool> ExistsAsync(Guid orderId, CancellationToken cancellationToken)

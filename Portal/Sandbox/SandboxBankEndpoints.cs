@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,10 @@ namespace Portal.Sandbox;
 public static class SandboxBankEndpoints
 {
     private const int MaxBodyBytes = 16 * 1024;
+    private const int MaxRangeDays = 400;
+
+    /// <summary>The most entries one ranged statement carries; a busier range answers with <c>complete: false</c>.</summary>
+    public const int MaxRangeEntries = 20_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapSandboxBankEndpoints(this IEndpointRouteBuilder app)
@@ -121,12 +126,45 @@ public static class SandboxBankEndpoints
             return refused;
         }
 
-        var statement = await services.Bank.GetStatementAsync(number, cancellationToken: context.RequestAborted);
+        if (!TryReadRange(context.Request.Query, out var since, out var until, out var errors))
+        {
+            return Results.ValidationProblem(errors, title: "The statement's range is not well formed.");
+        }
+        var statement = since is null
+            ? await services.Bank.GetStatementAsync(number, cancellationToken: context.RequestAborted)
+            : await services.Bank.GetStatementAsync(number, MaxRangeEntries, since, until, context.RequestAborted);
         return statement is null
             ? services.Authenticator.Signed(StatusCodes.Status404NotFound, ProblemBody(StatusCodes.Status404NotFound,
                 "The bank has no such account."), context.Request, "application/problem+json")
             : services.Authenticator.Signed(StatusCodes.Status200OK,
                 JsonSerializer.SerializeToUtf8Bytes(BankStatementAnswer.From(statement), Json), context.Request);
+    }
+
+    // A statement for a range: both ends as ISO 8601 instants, from before to, at most MaxRangeDays apart.
+    private static bool TryReadRange(IQueryCollection query, out DateTimeOffset? since, out DateTimeOffset? until,
+        out Dictionary<string, string[]> errors)
+    {
+        since = until = null;
+        errors = [];
+        string? from = query["from"], to = query["to"];
+        if (from is null && to is null)
+        {
+            return true;
+        }
+        if (!DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start))
+        {
+            errors["from"] = ["The start is an ISO 8601 instant, e.g. 2026-11-25T00:00:00Z."];
+        }
+        if (!DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end))
+        {
+            errors["to"] = ["The end is an ISO 8601 instant, e.g. 2026-11-26T00:00:00Z."];
+        }
+        if (errors.Count == 0 && (end <= start || end - start > TimeSpan.FromDays(MaxRangeDays)))
+        {
+            errors["to"] = [$"The end comes after the start, at most {MaxRangeDays} days later."];
+        }
+        (since, until) = (start, end);
+        return errors.Count == 0;
     }
 
     private static async Task<IResult?> AuthenticateReadAsync(string route, HttpContext context, SandboxBankServices services)

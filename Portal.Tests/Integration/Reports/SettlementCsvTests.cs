@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using Portal.Domain.Reports;
+
+namespace Portal.Tests.Integration.Reports;
+
+/// <summary>The settlement CSV over HTTP, signed in as staff, against the real app and bank.</summary>
+public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<ReportsFixture>
+{
+    private const string Header = "Day,Currency,PaymentCount,Gross,RefundCount,Refunds,Fees,Net";
+
+    [Fact]
+    public async Task Get_DaysAroundToday_SumsTheMerchantsSettledPaymentsAndRefunds()
+    {
+        using var client = await StaffHttpClient.SignInAsync(fixture.App, "viewer@demo.test");
+
+        var rows = await RowsAsync(client, AroundToday());
+
+        Assert.Equal((2, 120.50m, 1, 30.00m, 0.00m, 90.50m), Sum(rows));
+        Assert.All(rows, r => Assert.Equal("CNY", r[1]));
+    }
+
+    [Fact]
+    public async Task Get_AmountsAreExactDecimals()
+    {
+        using var client = await StaffHttpClient.SignInAsync(fixture.App, "owner@demo.test");
+
+        var rows = await RowsAsync(client, AroundToday());
+
+        // Two decimals for CNY, always: 90.50, never 90.5.
+        Assert.All(rows, r => Assert.Matches(@"^-?\d+\.\d{2}$", r[7]));
+    }
+
+    [Fact]
+    public async Task Get_AnotherMerchantsOwner_SeesOnlyTheirOwn()
+    {
+        using var client = await StaffHttpClient.SignInAsync(fixture.App, "other@demo.test");
+
+        var rows = await RowsAsync(client, AroundToday());
+
+        Assert.Equal((1, 7.77m, 0, 0.00m, 0.00m, 7.77m), Sum(rows));
+    }
+
+    [Fact]
+    public async Task Get_DaysWithNothing_HeaderOnly()
+    {
+        using var client = await StaffHttpClient.SignInAsync(fixture.App, "viewer@demo.test");
+
+        using var response = await client.GetAsync("admin/reports/settlement.csv?from=2020-01-01&to=2020-01-31");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([Header], Csv.Lines(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Get_IsADownloadNamedForItsDays()
+    {
+        using var client = await StaffHttpClient.SignInAsync(fixture.App, "viewer@demo.test");
+
+        using var response = await client.GetAsync("admin/reports/settlement.csv?from=2026-11-01&to=2026-11-25");
+
+        Assert.Equal("settlement-2026-11-01-to-2026-11-25.csv", response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-01&to=2026-11-25", "from")]
+    [InlineData("from=yesterday&to=2026-11-25", "from")]
+    [InlineData("from=2026-11-25&to=2026-11-01", "to")]
+    [InlineData("from=2025-01-01&to=2026-11-25", "to")]
+    [InlineData("to=2026-11-25", "from")]
+    [InlineData("", "from")]
+    public async Task Get_BadDays_ValidationProblemAndNoCsv(string query, string field)
+    {
+        using var client = await StaffHttpClient.SignInAsync(fixture.App, "viewer@demo.test");
+
+        using var response = await client.GetAsync($"admin/reports/settlement.csv?{query}");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"{field}\":", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_NotSignedIn_SentToSignInWithoutData()
+    {
+        using var client = StaffHttpClient.Anonymous(fixture.App);
+
+        using var response = await client.GetAsync("admin/reports/settlement.csv?from=2026-11-01&to=2026-11-25");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    // Yesterday to tomorrow (UTC): the fixture's payments fall in it even when the test runs across midnight.
+    internal static string AroundToday()
+    {
+        var today = ReportPeriod.DayOf(DateTimeOffset.UtcNow);
+        return $"from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
+    }
+
+    private static async Task<List<string[]>> RowsAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync($"admin/reports/settlement.csv?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = Csv.Lines(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Header, lines[0]);
+        return lines.Skip(1).Select(Csv.Fields).ToList();
+    }
+
+    private static (int Payments, decimal Gross, int Refunds, decimal Refunded, decimal Fees, decimal Net) Sum(List<string[]> rows) =>
+        (rows.Sum(r => int.Parse(r[2], CultureInfo.InvariantCulture)), rows.Sum(r => decimal.Parse(r[3], CultureInfo.InvariantCulture)),
+            rows.Sum(r => int.Parse(r[4], CultureInfo.InvariantCulture)), rows.Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture)),
+            rows.Sum(r => decimal.Parse(r[6], CultureInfo.InvariantCulture)), rows.Sum(r => decimal.Parse(r[7], CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.Domain.Rails;
+using Portal.Domain.Reconciliation;
+using Portal.Domain.Refunds;
+using Portal.Domain.Reports;
+using Portal.Identity;
+
+namespace Portal.Admin.Reports;
+
+/// <summary>
+/// Reconciles the signed-in staff member's merchant: its payments and refunds against the bank's statement of its
+/// settlement account, which Portal asks for over the rail's signed HTTP like any other rail call (never by reading
+/// the bank's database). The matching itself is <see cref="StatementReconciliation"/>'s.
+/// </summary>
+public sealed class ReconciliationReports(IDbContextFactory<PortalDbContext> contexts, IPaymentRail rail)
+{
+    /// <summary>
+    /// How far beyond the period both sides are read, so that an order whose two halves fall on either side of
+    /// midnight is matched rather than reported missing on both days.
+    /// </summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromDays(1);
+
+    public async Task<ReconciliationReport> ReconcileAsync(StaffMember staff, ReportPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(period);
+        var (from, to) = (period.Start - Margin, period.End + Margin);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Merchants.AsNoTracking()
+            .Where(m => m.Id == staff.MerchantId)
+            .Select(m => m.SettlementAccount)
+            .SingleAsync(cancellationToken);
+        var records = await RecordsAsync(db, staff.MerchantId, from, to, cancellationToken);
+
+        var settlementAccount = AccountNumber.Parse(account);
+        RailStatement? statement;
+        try
+        {
+            statement = await rail.GetStatementAsync(settlementAccount, from, to, cancellationToken);
+        }
+        catch (RailUnavailableException ex)
+        {
+            throw new ReconciliationUnavailableException("The bank could not be reached for its statement. Nothing was compared; try again.", ex);
+        }
+        if (statement is null)
+        {
+            throw new ReconciliationUnavailableException(
+                $"The bank has no settlement account {settlementAccount.Masked}. Check the merchant's settlement account.");
+        }
+        if (!statement.IsComplete)
+        {
+            // A cut statement would make every movement beyond the cut look missing: refuse rather than mislead.
+            throw new DomainValidationException("to",
+                "The bank's statement of this range is too long to reconcile at once; choose a shorter range.");
+        }
+
+        var result = StatementReconciliation.Reconcile(records, statement.Lines, period.Start, period.End);
+        return new ReconciliationReport(period, settlementAccount.Masked, result);
+    }
+
+    // Every order Portal sent to the rail in the window: those with an order created (step 3). Attempts that never got
+    // that far never reached the bank and have nothing to reconcile.
+    private static async Task<List<PortalOrderRecord>> RecordsAsync(PortalDbContext db, Guid merchantId,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var payments = await db.Payments.AsNoTracking()
+            .Where(p => p.MerchantId == merchantId && p.OrderCreatedAt >= from && p.OrderCreatedAt < to)
+            .Select(p => new { p.Id, p.AmountMinorUnits, p.CurrencyCode, p.Status, At = p.OrderCreatedAt!.Value })
+            .ToListAsync(cancellationToken);
+        var refunds = await db.Refunds.AsNoTracking()
+            .Where(r => r.MerchantId == merchantId && r.OrderCreatedAt >= from && r.OrderCreatedAt < to)
+            .Select(r => new { r.Id, r.AmountMinorUnits, r.CurrencyCode, r.Status, At = r.OrderCreatedAt!.Value })
+            .ToListAsync(cancellationToken);
+
+        return payments
+            .Select(p => new PortalOrderRecord(p.Id, OrderKind.Payment, Money.FromMinorUnits(p.AmountMinorUnits, p.CurrencyCode),
+                p.Status.ToString(), OutcomeOf(p.Status), p.At))
+            .Concat(refunds.Select(r => new PortalOrderRecord(r.Id, OrderKind.Refund,
+                Money.FromMinorUnits(r.AmountMinorUnits, r.CurrencyCode), Refunds.RefundNames.Of(r.Status), OutcomeOf(r.Status), r.At)))
+            .ToList();
+    }
+
+    private static RecordedOutcome OutcomeOf(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Succeeded => RecordedOutcome.Settled,
+        PaymentStatus.Processing => RecordedOutcome.InFlight,
+        _ => RecordedOutcome.NotMoved,
+    };
+
+    private static RecordedOutcome OutcomeOf(RefundStatus status) => status switch
+    {
+        RefundStatus.Succeeded => RecordedOutcome.Settled,
+        RefundStatus.Processing or RefundStatus.PendingApproval => RecordedOutcome.InFlight,
+        _ => RecordedOutcome.NotMoved,
+    };
+}
