@@ -35,7 +35,7 @@ public sealed class TeamInvitationTests(BrowserAppFixture fixture)
         await admin.OpenAsync("admin/links");
         await Expect(invitee.Page.GetByRole(AriaRole.Link, new() { Name = "New payment link" })).ToBeVisibleAsync();
         await Expect(invitee.Page.GetByRole(AriaRole.Link, new() { Name = "Team" })).ToHaveCountAsync(0);
-        await invitee.Page.GetByRole(AriaRole.Button, new() { Name = "Account menu for Mia Manager" }).ClickAsync();
+        await invitee.Page.GetByLabel("Account menu for Mia Manager").ClickAsync();
         await Expect(invitee.Page.GetByText("Manager", new() { Exact = true })).ToBeVisibleAsync();
     }
 
@@ -63,7 +63,7 @@ public sealed class TeamInvitationTests(BrowserAppFixture fixture)
         await owner.OpenAsync("admin/team");
         await owner.Page.GetByLabel("Email").FillAsync(email);
         await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-        var link = await owner.Page.GetByLabel("Invitation link").InputValueAsync();
+        var link = await owner.Page.GetByRole(AriaRole.Textbox, new() { Name = "Invitation link" }).InputValueAsync();
 
         await using var inviteeContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var invitee = new AccountPageObject(await inviteeContext.NewPageAsync());

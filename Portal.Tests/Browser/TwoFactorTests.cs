@@ -69,7 +69,7 @@ public sealed class TwoFactorTests(BrowserAppFixture fixture)
         await account.SubmitSignInAsync(email, DemoStaff.Password);
         var admin = new AdminPageObject(account.Page);
         await admin.OpenAsync("admin/payments");
-        await account.Page.GetByRole(AriaRole.Button, new() { Name = $"Account menu for {email.Split('@')[0]}" }).ClickAsync();
+        await account.Page.GetByLabel($"Account menu for {email.Split('@')[0]}").ClickAsync();
         await account.Page.GetByText("Security (two-factor)").ClickAsync();
         await account.Page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
 
