@@ -24,6 +24,8 @@ public static class AdminExtensions
         builder.Services.AddScoped<RefundActions>();
         builder.Services.AddScoped<Reports.SettlementReports>();
         builder.Services.AddScoped<Reports.ReconciliationReports>();
+        builder.Services.AddScoped<Team.TeamQueries>();
+        builder.Services.AddScoped<Team.TeamActions>();
         return builder;
     }
 }

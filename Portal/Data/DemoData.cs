@@ -18,6 +18,7 @@ public static class DemoData
     public const string DemoShopSettlementAccount = "8800000000000001";
     public const string OtherShopSettlementAccount = "8800000000000002";
     public const string DemoLinkPrefix = "DEMO-";
+    public const string OperatorEmail = "operator@demo.test";
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -35,6 +36,7 @@ public static class DemoData
         await EnsureStaffAsync(users, "manager@demo.test", "Marco Manager", demo.Id, StaffRole.Manager);
         await EnsureStaffAsync(users, "viewer@demo.test", "Vera Viewer", demo.Id, StaffRole.Viewer);
         await EnsureStaffAsync(users, "other@demo.test", "Oscar Other", other.Id, StaffRole.Owner);
+        await EnsureOperatorAsync(users, OperatorEmail);
 
         // There is always one open demo link to pay, also after the last one was paid.
         var openLinks = await db.Checkouts.CountAsync(c => c.MerchantReference!.StartsWith(DemoLinkPrefix) &&
@@ -72,6 +74,25 @@ public static class DemoData
             await db.SaveChangesAsync(cancellationToken);
         }
         return merchant;
+    }
+
+    /// <summary>The platform operator: no merchant, the operator claim (see <see cref="Identity.PortalClaims.Operator"/>).</summary>
+    private static async Task EnsureOperatorAsync(UserManager<PortalUser> users, string email)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petra Platform" };
+        var result = await users.CreateAsync(user, Password);
+        if (result.Succeeded)
+        {
+            result = await users.AddClaimAsync(user, new System.Security.Claims.Claim(Identity.PortalClaims.Operator, "true"));
+        }
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
     }
 
     private static async Task EnsureStaffAsync(UserManager<PortalUser> users, string email, string name, Guid merchantId, StaffRole role)

@@ -37,8 +37,6 @@ public static class IdentityExtensions
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
-
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, policy => policy.RequireClaim(PortalClaims.MerchantId))
             .AddPolicy(PortalPolicies.ManagePayments, policy => policy
@@ -46,7 +44,12 @@ public static class IdentityExtensions
                 .RequireRole(nameof(StaffRole.Owner), nameof(StaffRole.Manager)))
             .AddPolicy(PortalPolicies.ManageMerchant, policy => policy
                 .RequireClaim(PortalClaims.MerchantId)
-                .RequireRole(nameof(StaffRole.Owner)));
+                .RequireRole(nameof(StaffRole.Owner)))
+            .AddPolicy(PortalPolicies.Operator, policy => policy.RequireClaim(PortalClaims.Operator, "true"));
+
+        // A changed role or a removed member (the team page renews their security stamp) takes effect within a minute,
+        // not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         return builder;
     }
 }

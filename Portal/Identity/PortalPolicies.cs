@@ -11,4 +11,7 @@ public static class PortalPolicies
 
     /// <summary>Owners only: the merchant's settings and team.</summary>
     public const string ManageMerchant = "ManageMerchant";
+
+    /// <summary>The platform operator: merchants and their first owners, never a merchant's payments.</summary>
+    public const string Operator = "Operator";
 }

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class TeamInvitationTests(BrowserAppFixture fixture)
+{
+    [Fact]
+    public async Task Invite_ManagerAcceptsFromMailbox_SignsInAsManager()
+    {
+        var email = DemoStaff.NewEmail("mgr");
+        await using var ownerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var owner = new AdminPageObject(await ownerContext.NewPageAsync());
+        await owner.SignInAsync("owner@demo.test");
+        await owner.Page.GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
+        await Expect(owner.Page.Locator("[data-ready='true']")).ToBeVisibleAsync();
+        await owner.Page.GetByLabel("Email").FillAsync(email);
+        await owner.Page.GetByLabel("Role", new() { Exact = true }).ClickAsync();
+        await owner.Page.GetByText("Manager: links and refunds").ClickAsync();
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(owner.Page.GetByText($"Invitation sent to {email}")).ToBeVisibleAsync();
+        await Expect(owner.Page.Locator("tr.invitation-row", new() { HasText = email })).ToBeVisibleAsync();
+
+        await using var inviteeContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var invitee = new AccountPageObject(await inviteeContext.NewPageAsync());
+        await invitee.FollowMailedLinkAsync(email, "You are invited to Demo Shop");
+        await Expect(invitee.Page.GetByRole(AriaRole.Heading, new() { Name = "Join Demo Shop" })).ToBeVisibleAsync();
+        await invitee.AcceptInvitationAsync("Mia Manager", "Joined!Pass123");
+
+        await invitee.Page.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+        var admin = new AdminPageObject(invitee.Page);
+        await admin.OpenAsync("admin/links");
+        await Expect(invitee.Page.GetByRole(AriaRole.Link, new() { Name = "New payment link" })).ToBeVisibleAsync();
+        await Expect(invitee.Page.GetByRole(AriaRole.Link, new() { Name = "Team" })).ToHaveCountAsync(0);
+        await invitee.Page.GetByLabel("Account menu for Mia Manager").ClickAsync();
+        await Expect(invitee.Page.GetByText("Manager", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task InvitePage_UsedLink_SaysSoAndOffersSignIn()
+    {
+        var email = DemoStaff.NewEmail("used");
+        await DemoStaff.CreateAsync(fixture.App.Services, email);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var invitee = new AccountPageObject(await context.NewPageAsync());
+
+        await invitee.FollowMailedLinkAsync(email, "You are invited");
+
+        await Expect(invitee.Page.GetByRole(AriaRole.Heading, new() { Name = "This invitation has already been used" })).ToBeVisibleAsync();
+        await Expect(invitee.Page.GetByLabel("Your name")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task InvitePage_WeakPassword_SaysWhyAndCreatesNoAccount()
+    {
+        var email = DemoStaff.NewEmail("weak");
+        await using var ownerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var owner = new AdminPageObject(await ownerContext.NewPageAsync());
+        await owner.SignInAsync("owner@demo.test");
+        await owner.OpenAsync("admin/team");
+        await owner.Page.GetByLabel("Email").FillAsync(email);
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        var link = await owner.Page.GetByRole(AriaRole.Textbox, new() { Name = "Invitation link" }).InputValueAsync();
+
+        await using var inviteeContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var invitee = new AccountPageObject(await inviteeContext.NewPageAsync());
+        await invitee.Page.GotoAsync(link);
+        await invitee.AcceptInvitationAsync("Wes Weak", "password");
+
+        await Expect(invitee.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("digit");
+        await invitee.Page.GotoAsync(link);
+        await Expect(invitee.Page.GetByRole(AriaRole.Button, new() { Name = "Join and sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TeamPage_Manager_IsRefused()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var admin = new AdminPageObject(await context.NewPageAsync());
+        await admin.SignInAsync("manager@demo.test");
+
+        await admin.Page.GotoAsync("admin/team");
+
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Not available to you" })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" })).ToHaveCountAsync(0);
+    }
+}
