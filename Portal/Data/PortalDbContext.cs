@@ -21,6 +21,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Refund> Refunds => Set<Refund>();
 
+    public DbSet<MerchantLogo> MerchantLogos => Set<MerchantLogo>();
+
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
