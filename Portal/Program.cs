@@ -1,4 +1,5 @@
 using Portal.Admin;
+using Portal.Branding;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -57,6 +58,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSo
 app.MapAdditionalIdentityEndpoints();
 app.MapLiveUpdates();
 app.MapCultureSwitch();
+app.MapBranding();
 app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
 
