@@ -1,4 +1,5 @@
 using Portal.Admin;
+using Portal.Audit;
 using Portal.Branding;
 using Portal.Pay;
 using Portal.Components;
@@ -21,6 +22,7 @@ builder.AddSandboxBank();
 builder.AddPaymentRail();
 builder.AddPay();
 builder.AddAdmin();
+builder.AddAudit();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();

@@ -21,6 +21,8 @@ public static class AdminExtensions
         builder.Services.AddScoped<LinkQueries>();
         builder.Services.AddScoped<RefundQueries>();
         builder.Services.AddScoped<RefundActions>();
+        builder.Services.AddScoped<LinkActions>();
+        builder.Services.AddScoped<Audit.AuditQueries>();
         return builder;
     }
 }
