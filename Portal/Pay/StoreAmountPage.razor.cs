@@ -41,7 +41,12 @@ public sealed partial class StoreAmountPage
         _store = await Queries.FindStoreAsync(StoreToken);
         if (_store is null && HttpContext is not null)
         {
+            // A 404 for machines, but the customer keeps this page's own words rather than the site's not-found page.
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
         }
     }
 
