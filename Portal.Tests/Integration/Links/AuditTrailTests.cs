@@ -23,9 +23,9 @@ namespace Portal.Tests.Integration.Links;
 /// Links deactivated and audited through the real app's services and database: what each merchant's staff do lands in
 /// that merchant's audit log only, and a deactivated link refuses payment.
 /// </summary>
-public sealed partial class AuditTrailTests : IAsyncLifetime
+public sealed partial class AuditTrailTests(LinksAppFixture fixture) : IClassFixture<LinksAppFixture>, IAsyncLifetime
 {
-    private readonly PortalApp _app = new();
+    private readonly PortalApp _app = fixture.App;
     private Guid _demoId;
     private Guid _otherId;
 
@@ -33,12 +33,11 @@ public sealed partial class AuditTrailTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ = _app.BaseAddress;
         _demoId = await DemoCheckouts.MerchantIdAsync(Services, DemoData.DemoShop);
         _otherId = await DemoCheckouts.MerchantIdAsync(Services, DemoData.OtherShop);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task CreateLink_ByManager_IsInOwnersAuditLogOnly()

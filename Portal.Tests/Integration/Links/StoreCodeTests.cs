@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Checkouts;
-using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Links;
@@ -13,21 +12,10 @@ namespace Portal.Tests.Integration.Links;
 /// The store QR code's amount page over real HTTP, as a phone posts it: a bad amount gets a message on the page and
 /// creates nothing; a good one creates one checkout and redirects to its page.
 /// </summary>
-public sealed partial class StoreCodeTests : IAsyncLifetime
+public sealed partial class StoreCodeTests(LinksAppFixture fixture) : IClassFixture<LinksAppFixture>
 {
-    private readonly PortalApp _app = new();
-    private string _storeToken = "";
-
-    public async Task InitializeAsync()
-    {
-        _ = _app.BaseAddress;
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
-        _storeToken = merchant.EnableStoreCode();
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly PortalApp _app = fixture.App;
+    private readonly string _storeToken = fixture.StoreToken;
 
     [Theory]
     [InlineData("0", "greater than zero")]
