@@ -22,9 +22,6 @@ public sealed partial class StoreAmountPage
     [SupplyParameterFromForm(FormName = "store-amount")]
     private string? Amount { get; set; }
 
-    [CascadingParameter]
-    private HttpContext? HttpContext { get; set; }
-
     [Inject]
     private CheckoutQueries Queries { get; set; } = default!;
 
@@ -39,15 +36,6 @@ public sealed partial class StoreAmountPage
     protected override async Task OnInitializedAsync()
     {
         _store = await Queries.FindStoreAsync(StoreToken);
-        if (_store is null && HttpContext is not null)
-        {
-            // A 404 for machines, but the customer keeps this page's own words rather than the site's not-found page.
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-            if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
-            {
-                statusPages.Enabled = false;
-            }
-        }
     }
 
     private async Task SubmitAsync()
