@@ -1,6 +1,8 @@
 using Portal.Admin;
 using Portal.Admin.Payments;
 using Portal.Admin.Reports;
+using Portal.Audit;
+using Portal.Branding;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -28,6 +30,7 @@ builder.AddAdmin();
 builder.AddStaffEmail();
 builder.AddInvitations();
 builder.AddOperator();
+builder.AddAudit();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();
@@ -66,6 +69,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapPaymentExportEndpoints();
 app.MapLiveUpdates();
 app.MapCultureSwitch();
+app.MapBranding();
 app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
 app.MapReportEndpoints();

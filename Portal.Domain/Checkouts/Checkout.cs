@@ -22,6 +22,15 @@ public sealed class Checkout
     public const int ReturnUrlMaxLength = 2000;
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How long a checkout started from the store QR code stays open: the customer is at the till and pays at once, and
+    /// an amount typed by a customer should not stay payable for days.
+    /// </summary>
+    public static readonly TimeSpan StoreCheckoutLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>The merchant reference of checkouts the store QR code created, so staff can tell them from links.</summary>
+    public const string StoreReference = "Store QR";
+
     private Checkout()
     {
     }
@@ -62,6 +71,9 @@ public sealed class Checkout
     public int FailedAttempts { get; private set; }
 
     public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>When staff deactivated the link (status <see cref="CheckoutStatus.Cancelled"/>).</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
 
     public string? CreatedBy { get; private set; }
 
@@ -172,6 +184,53 @@ public sealed class Checkout
     }
 
     /// <summary>
+    /// A one-time checkout for an amount the customer typed after scanning the merchant's store QR code. The amount is
+    /// checked as any other (currency's minor units, positive, at most the merchant's maximum); the rest comes from
+    /// the merchant, whose store code must be on.
+    /// </summary>
+    public static Checkout CreateAtStore(Merchant merchant, decimal amount, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        if (merchant.StoreToken is null)
+        {
+            throw new NotFoundException("Store code");
+        }
+        var request = new CheckoutRequest(amount, merchant.CurrencyCode, $"Payment to {merchant.Name}",
+            now + StoreCheckoutLifetime, StoreReference, AllowedMethods: merchant.DefaultPaymentMethods);
+        return Create(merchant, request, now);
+    }
+
+    /// <summary>
+    /// A Manager or Owner of this checkout's merchant stops the link taking payments. Only an open link can be
+    /// deactivated, and not while a payment for it is with the bank: that payment's outcome must stand.
+    /// </summary>
+    public void Deactivate(StaffActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.MerchantId != MerchantId)
+        {
+            // Another merchant's link reads as missing, never as "not allowed".
+            throw new NotFoundException("Payment link");
+        }
+        if (!actor.CanManagePayments)
+        {
+            throw new ForbiddenException("Only a Manager or Owner deactivates payment links.");
+        }
+        var status = StatusAt(now);
+        if (status != CheckoutStatus.Open)
+        {
+            throw new InvalidTransitionException(nameof(Checkout), status.ToString(), CheckoutStatus.Cancelled.ToString());
+        }
+        if (ReservedByPaymentId is not null)
+        {
+            throw new DomainException("A payment for this link is with the bank. Deactivate the link once that payment has finished.");
+        }
+        Status = CheckoutStatus.Cancelled;
+        DeactivatedAt = now;
+        Version++;
+    }
+
+    /// <summary>
     /// Step 1: the customer picked a method. Refused unless the checkout is open for it. A fast payment's QR code can be
     /// approved for <paramref name="codeLifetime"/> (the merchant's setting), never past the checkout's own expiry.
     /// </summary>
@@ -261,7 +320,7 @@ public sealed class Checkout
     {
         CheckoutStatus.Paid => FailureReason.Duplicate,
         CheckoutStatus.Expired => FailureReason.Expired,
-        CheckoutStatus.Cancelled => FailureReason.Refused,
+        CheckoutStatus.Cancelled => FailureReason.Deactivated,
         _ when ReservedByPaymentId is { } reserved && reserved != paymentId && paymentId is not null => FailureReason.Duplicate,
         _ when FailedAttempts >= MaxFailedAttempts => FailureReason.TooManyAttempts,
         _ => null,

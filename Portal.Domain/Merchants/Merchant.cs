@@ -1,3 +1,5 @@
+using System.Net.Mail;
+using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Merchants;
@@ -8,6 +10,10 @@ public sealed class Merchant
     public static readonly TimeSpan DefaultFastPaymentLifetime = TimeSpan.FromMinutes(15);
     public const int DefaultRefundWindowDays = 180;
     public const decimal DefaultRefundApprovalThreshold = 1_000m;
+    public const int NameMaxLength = 100;
+    public const int CityMaxLength = 60;
+    public const int SupportEmailMaxLength = 254;
+    public static readonly TimeSpan DefaultLinkLifetimeValue = TimeSpan.FromDays(7);
 
     private Merchant()
     {
@@ -55,6 +61,24 @@ public sealed class Merchant
 
     public Money RefundApprovalThreshold => Money.FromMinorUnits(RefundApprovalThresholdMinorUnits, Currency);
 
+    /// <summary>Where customers write with questions about a payment; shown on the checkout. Optional.</summary>
+    public string? SupportEmail { get; private set; }
+
+    /// <summary>How long a new payment link stays open unless staff choose otherwise. Defaults to 7 days.</summary>
+    public TimeSpan DefaultLinkLifetime { get; private set; } = DefaultLinkLifetimeValue;
+
+    /// <summary>The methods new links and store checkouts offer unless staff choose otherwise. Defaults to both.</summary>
+    public PaymentMethods DefaultPaymentMethods { get; private set; } = PaymentMethods.All;
+
+    /// <summary>
+    /// The unguessable part of the store QR code's address (<c>/pay/store/{token}</c>), where customers type the amount
+    /// themselves; null until an owner turns the store code on.
+    /// </summary>
+    public string? StoreToken { get; private set; }
+
+    /// <summary>When the current logo was uploaded; null when the checkout shows the name only.</summary>
+    public DateTimeOffset? LogoUpdatedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public int Version { get; private set; }
@@ -63,18 +87,7 @@ public sealed class Merchant
         DateTimeOffset now, string countryCode = "CN", string categoryCode = "5999", decimal maxCheckoutAmount = 1_000_000m)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-        {
-            errors.Add(nameof(Name), "A merchant name has 1 to 100 characters.");
-        }
-        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > 60)
-        {
-            errors.Add(nameof(City), "A city has 1 to 60 characters.");
-        }
-        if (countryCode is not { Length: 2 } || !countryCode.All(char.IsAsciiLetterUpper))
-        {
-            errors.Add(nameof(CountryCode), "A country is a two-letter ISO 3166 code.");
-        }
+        CheckNameCityCountry(errors, name, city, countryCode);
         if (categoryCode is not { Length: 4 } || !categoryCode.All(char.IsAsciiDigit))
         {
             errors.Add(nameof(CategoryCode), "A merchant category code has four digits.");
@@ -94,6 +107,78 @@ public sealed class Merchant
             RefundApprovalThresholdMinorUnits = Money.Of(DefaultRefundApprovalThreshold, currency).MinorUnits,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// The merchant as customers see it: its name (checkout header, EMV QR tag 59), support email (optional), and city
+    /// and country (EMV QR tags 60 and 58, where a QR code must name them in ASCII).
+    /// </summary>
+    public void ChangeProfile(string name, string? supportEmail, string city, string countryCode)
+    {
+        var errors = new ValidationErrors();
+        name = name?.Trim() ?? "";
+        city = city?.Trim() ?? "";
+        countryCode = countryCode?.Trim().ToUpperInvariant() ?? "";
+        CheckNameCityCountry(errors, name, city, countryCode);
+        var email = string.IsNullOrWhiteSpace(supportEmail) ? null : supportEmail.Trim();
+        if (email is not null && (email.Length > SupportEmailMaxLength || !IsEmailAddress(email)))
+        {
+            errors.Add(nameof(SupportEmail), "Enter an email address such as help@shop.example, or leave it empty.");
+        }
+        errors.ThrowIfAny();
+        Name = name;
+        City = city;
+        CountryCode = countryCode;
+        SupportEmail = email;
+        Version++;
+    }
+
+    /// <summary>What new payment links offer unless staff choose otherwise: how long they stay open and which methods.</summary>
+    public void ConfigureCheckoutDefaults(TimeSpan linkLifetime, PaymentMethods methods)
+    {
+        var errors = new ValidationErrors();
+        if (linkLifetime < TimeSpan.FromHours(1) || linkLifetime > Checkout.MaxLifetime)
+        {
+            errors.Add(nameof(DefaultLinkLifetime), $"Links stay open between 1 hour and {Checkout.MaxLifetime.TotalDays:0} days.");
+        }
+        if ((methods & PaymentMethods.All) == PaymentMethods.None || (methods & ~PaymentMethods.All) != PaymentMethods.None)
+        {
+            errors.Add(nameof(DefaultPaymentMethods), "Offer at least one payment method.");
+        }
+        errors.ThrowIfAny();
+        DefaultLinkLifetime = linkLifetime;
+        DefaultPaymentMethods = methods;
+        Version++;
+    }
+
+    /// <summary>Turns the store QR code on (once; its address then stays the same so printed codes keep working).</summary>
+    public string EnableStoreCode()
+    {
+        if (StoreToken is null)
+        {
+            StoreToken = CheckoutToken.New();
+            Version++;
+        }
+        return StoreToken;
+    }
+
+    /// <summary>Shows <paramref name="logo"/> on the checkout from now on; the logo itself was checked when it was made.</summary>
+    public void UseLogo(MerchantLogo logo)
+    {
+        ArgumentNullException.ThrowIfNull(logo);
+        if (logo.MerchantId != Id)
+        {
+            throw new DomainException("The logo belongs to another merchant.");
+        }
+        LogoUpdatedAt = logo.UploadedAt;
+        Version++;
+    }
+
+    /// <summary>The checkout shows the merchant's name only.</summary>
+    public void RemoveLogo()
+    {
+        LogoUpdatedAt = null;
+        Version++;
     }
 
     /// <summary>Sets how fast payments are shown: the QR code's format and how long it can be approved (1 minute to 1 day).</summary>
@@ -150,4 +235,28 @@ public sealed class Merchant
 
     /// <summary>Whether a refund of this amount needs a second pair of eyes.</summary>
     public bool RefundNeedsApproval(Money amount) => amount.MinorUnits > RefundApprovalThresholdMinorUnits;
+
+    private static void CheckNameCityCountry(ValidationErrors errors, string? name, string? city, string? countryCode)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
+        {
+            errors.Add(nameof(Name), $"A merchant name has 1 to {NameMaxLength} characters.");
+        }
+        // EMV QR codes carry the city in ASCII (tag 60): a name a wallet cannot show is refused here, not at payment.
+        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > CityMaxLength)
+        {
+            errors.Add(nameof(City), $"A city has 1 to {CityMaxLength} characters.");
+        }
+        else if (!city.All(c => c is >= ' ' and <= '~'))
+        {
+            errors.Add(nameof(City), "Write the city in Latin letters (as QR codes carry it), e.g. Shanghai.");
+        }
+        if (countryCode is not { Length: 2 } || !countryCode.All(char.IsAsciiLetterUpper))
+        {
+            errors.Add(nameof(CountryCode), "A country is a two-letter ISO 3166 code, e.g. CN.");
+        }
+    }
+
+    private static bool IsEmailAddress(string text) =>
+        MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
+using Portal.Domain.Merchants;
 using Portal.Domain.Rails;
 
 namespace Portal.Domain.Payments;
@@ -25,6 +26,31 @@ public sealed class CheckoutFlow(
         var merchant = await store.FindMerchantAsync(merchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
         var checkout = Checkout.Create(merchant, request, time.GetUtcNow(), createdBy);
         store.Add(checkout);
+        await store.SaveChangesAsync(cancellationToken);
+        return checkout;
+    }
+
+    /// <summary>
+    /// A customer typed an amount after scanning the merchant's store QR code: a one-time checkout for it, which the
+    /// customer then pays at <c>/pay/{token}</c> like any other. An unknown or switched-off store code is not found.
+    /// </summary>
+    public async Task<Checkout> CreateStoreCheckoutAsync(string storeToken, decimal amount, CancellationToken cancellationToken = default)
+    {
+        await using var store = stores.Open();
+        var merchant = await store.FindMerchantByStoreTokenAsync(storeToken, cancellationToken) ?? throw new NotFoundException("Store code");
+        var checkout = Checkout.CreateAtStore(merchant, amount, time.GetUtcNow());
+        store.Add(checkout);
+        await store.SaveChangesAsync(cancellationToken);
+        return checkout;
+    }
+
+    /// <summary>Staff stop a payment link taking payments; the checkout decides whether it may (<see cref="Checkout.Deactivate"/>).</summary>
+    public async Task<Checkout> DeactivateCheckoutAsync(StaffActor actor, Guid checkoutId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var store = stores.Open();
+        var checkout = await store.FindCheckoutAsync(checkoutId, cancellationToken) ?? throw new NotFoundException("Payment link");
+        checkout.Deactivate(actor, time.GetUtcNow());
         await store.SaveChangesAsync(cancellationToken);
         return checkout;
     }

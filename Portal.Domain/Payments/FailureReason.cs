@@ -33,6 +33,9 @@ public sealed record FailureReason(string Code, string Message)
     public static readonly FailureReason Refused =
         new("RJCT", "The bank refused the payment.");
 
+    public static readonly FailureReason Deactivated =
+        new("INAC", "This payment link is no longer active.");
+
     public static readonly FailureReason TooManyAttempts =
         new("TMAT", "Too many failed attempts on this payment link. Ask the merchant for a new link.");
 
@@ -41,7 +44,7 @@ public sealed record FailureReason(string Code, string Message)
 
     private static readonly Dictionary<string, FailureReason> ByCode = new[]
     {
-        InsufficientFunds, UnknownAccount, ClosedAccount, WrongPin, PinLocked, Timeout, Expired, Duplicate, Refused, TooManyAttempts, Abandoned,
+        InsufficientFunds, UnknownAccount, ClosedAccount, WrongPin, PinLocked, Timeout, Expired, Duplicate, Refused, Deactivated, TooManyAttempts, Abandoned,
     }.ToDictionary(r => r.Code);
 
     /// <summary>The well-known reason for a code, or a generic refusal naming it, for codes a rail may add.</summary>

@@ -12,6 +12,9 @@ public interface IPaymentStore : IAsyncDisposable
 {
     Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The merchant whose store QR code carries this token, if its store code is on.</summary>
+    Task<Merchant?> FindMerchantByStoreTokenAsync(string storeToken, CancellationToken cancellationToken = default);
+
     Task<Checkout?> FindCheckoutAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<Checkout?> FindCheckoutByTokenAsync(string token, CancellationToken cancellationToken = default);

@@ -26,6 +26,8 @@ public static class AdminExtensions
         builder.Services.AddScoped<Reports.ReconciliationReports>();
         builder.Services.AddScoped<Team.TeamQueries>();
         builder.Services.AddScoped<Team.TeamActions>();
+        builder.Services.AddScoped<LinkActions>();
+        builder.Services.AddScoped<Audit.AuditQueries>();
         return builder;
     }
 }

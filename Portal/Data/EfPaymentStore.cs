@@ -13,6 +13,11 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
     public Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Merchants.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
+    public Task<Merchant?> FindMerchantByStoreTokenAsync(string storeToken, CancellationToken cancellationToken = default) =>
+        CheckoutToken.IsWellFormed(storeToken)
+            ? db.Merchants.FirstOrDefaultAsync(m => m.StoreToken == storeToken, cancellationToken)
+            : Task.FromResult<Merchant?>(null);
+
     public Task<Checkout?> FindCheckoutAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Checkouts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 

@@ -25,6 +25,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Email.MailboxMessage> MailboxMessages => Set<Email.MailboxMessage>();
 
+    public DbSet<MerchantLogo> MerchantLogos => Set<MerchantLogo>();
+
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,7 +18,7 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
         var found = await db.Checkouts.AsNoTracking()
             .Where(c => c.Token == token)
             .Join(db.Merchants, c => c.MerchantId, m => m.Id,
-                (c, m) => new { Checkout = c, m.Name, m.AccentColor, m.City, m.CountryCode, m.CategoryCode, m.QrFormat })
+                (c, m) => new { Checkout = c, m.Name, m.AccentColor, m.City, m.CountryCode, m.CategoryCode, m.QrFormat, m.LogoUpdatedAt, m.SupportEmail })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -52,6 +52,26 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
             found.CountryCode,
             found.CategoryCode,
             found.QrFormat,
-            checkout.FailedAttempts >= Domain.Checkouts.Checkout.MaxFailedAttempts);
+            checkout.FailedAttempts >= Domain.Checkouts.Checkout.MaxFailedAttempts,
+            Branding.LogoUrls.Of(checkout.MerchantId, found.LogoUpdatedAt),
+            found.SupportEmail);
+    }
+
+    /// <summary>The merchant behind a store QR code, or null for an unknown or switched-off code.</summary>
+    public async Task<StoreView?> FindStoreAsync(string storeToken, CancellationToken cancellationToken = default)
+    {
+        if (!CheckoutToken.IsWellFormed(storeToken))
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Merchants.AsNoTracking()
+            .Where(m => m.StoreToken == storeToken)
+            .Select(m => new { m.Id, m.Name, m.CurrencyCode, m.AccentColor, m.LogoUpdatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null
+            ? null
+            : new StoreView(found.Name, found.CurrencyCode, Domain.Common.Currency.FromCode(found.CurrencyCode).MinorUnits,
+                found.AccentColor, Branding.LogoUrls.Of(found.Id, found.LogoUpdatedAt));
     }
 }

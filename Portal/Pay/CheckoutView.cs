@@ -23,4 +23,6 @@ public sealed record CheckoutView(
     string MerchantCountry,
     string MerchantCategoryCode,
     QrFormat QrFormat,
-    bool TooManyAttempts);
+    bool TooManyAttempts,
+    string? LogoUrl = null,
+    string? SupportEmail = null);

@@ -29,6 +29,34 @@ public sealed class LinkFormModel
 
     public bool AllowFast { get; set; } = true;
 
+    /// <summary>A fresh form with the merchant's defaults: its currency, link lifetime (the nearest choice) and methods.</summary>
+    public static LinkFormModel WithDefaults(string currencyCode, TimeSpan lifetime, PaymentMethods methods) => new()
+    {
+        CurrencyCode = currencyCode,
+        Expiry = ChoiceFor(lifetime),
+        AllowRealTime = methods.HasFlag(PaymentMethods.RealTime),
+        AllowFast = methods.HasFlag(PaymentMethods.Fast),
+    };
+
+    /// <summary>The fixed choice for a lifetime; the settings page offers only these, so anything else is the default.</summary>
+    public static ExpiryChoice ChoiceFor(TimeSpan lifetime) => lifetime switch
+    {
+        _ when lifetime == TimeSpan.FromHours(1) => ExpiryChoice.OneHour,
+        _ when lifetime == TimeSpan.FromDays(1) => ExpiryChoice.OneDay,
+        _ when lifetime == TimeSpan.FromDays(30) => ExpiryChoice.ThirtyDays,
+        _ => ExpiryChoice.SevenDays,
+    };
+
+    /// <summary>The lifetime of a fixed choice; null for a custom date.</summary>
+    public static TimeSpan? LifetimeOf(ExpiryChoice choice) => choice switch
+    {
+        ExpiryChoice.OneHour => TimeSpan.FromHours(1),
+        ExpiryChoice.OneDay => TimeSpan.FromDays(1),
+        ExpiryChoice.SevenDays => TimeSpan.FromDays(7),
+        ExpiryChoice.ThirtyDays => TimeSpan.FromDays(30),
+        _ => null,
+    };
+
     public static string TextOf(ExpiryChoice choice) => choice switch
     {
         ExpiryChoice.OneHour => "1 hour",

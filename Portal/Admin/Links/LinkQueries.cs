@@ -32,6 +32,29 @@ public sealed class LinkQueries(IDbContextFactory<PortalDbContext> contexts, Cur
         return checkout is null ? null : LinkRow.From(checkout, time.GetUtcNow());
     }
 
+    /// <summary>What new links start with, and the store QR code's token when it is on, for the signed-in staff member's merchant.</summary>
+    public async Task<MerchantLinkSettings> FindSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        var staff = await currentStaff.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Merchants.AsNoTracking()
+            .Where(m => m.Id == staff.MerchantId)
+            .Select(m => new MerchantLinkSettings(m.Name, m.CurrencyCode, m.DefaultLinkLifetime, m.DefaultPaymentMethods, m.StoreToken))
+            .SingleAsync(cancellationToken);
+    }
+
+    /// <summary>The merchant's logo address for printed sheets, or null when it has none.</summary>
+    public async Task<string?> FindLogoUrlAsync(CancellationToken cancellationToken = default)
+    {
+        var staff = await currentStaff.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var uploadedAt = await db.Merchants.AsNoTracking()
+            .Where(m => m.Id == staff.MerchantId)
+            .Select(m => m.LogoUpdatedAt)
+            .SingleAsync(cancellationToken);
+        return Branding.LogoUrls.Of(staff.MerchantId, uploadedAt);
+    }
+
     private static IQueryable<Checkout> LinksOf(PortalDbContext db, Guid merchantId) =>
         db.Checkouts.AsNoTracking().Where(c => c.MerchantId == merchantId);
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
-using Portal.Domain.Payments;
 
 namespace Portal.Admin.Links;
 
@@ -17,20 +16,20 @@ public sealed partial class NewLinkPage
         new("New", href: null, disabled: true),
     ];
 
-    private MerchantSummary? _merchant;
+    private MerchantLinkSettings? _merchant;
     private LinkFormModel _model = new();
     private IReadOnlyDictionary<string, string[]> _errors = NoErrors;
     private Checkout? _created;
     private bool _busy;
 
     [Inject]
-    private CheckoutFlow Flow { get; set; } = default!;
+    private LinkActions Actions { get; set; } = default!;
 
     [Inject]
     private CurrentStaff CurrentStaff { get; set; } = default!;
 
     [Inject]
-    private MerchantQueries Merchants { get; set; } = default!;
+    private LinkQueries Links { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -43,8 +42,8 @@ public sealed partial class NewLinkPage
 
     protected override async Task OnInitializedAsync()
     {
-        _merchant = await Merchants.FindCurrentAsync();
-        _model.CurrencyCode = _merchant?.CurrencyCode ?? "";
+        _merchant = await Links.FindSettingsAsync();
+        _model = NewModel();
     }
 
     private async Task CreateAsync()
@@ -67,7 +66,7 @@ public sealed partial class NewLinkPage
             {
                 if (errors.Count == 0)
                 {
-                    _created = await Flow.CreateCheckoutAsync(staff.MerchantId, _model.ToRequest(now), staff.Email);
+                    _created = await Actions.CreateAsync(_model.ToRequest(now));
                     _errors = NoErrors;
                     AdminLog.PaymentLinkCreated(Logger, staff.UserId, _created.Id, staff.MerchantId);
                     return;
@@ -93,8 +92,12 @@ public sealed partial class NewLinkPage
     {
         _created = null;
         _errors = NoErrors;
-        _model = new LinkFormModel { CurrencyCode = _merchant?.CurrencyCode ?? "" };
+        _model = NewModel();
     }
+
+    private LinkFormModel NewModel() => _merchant is null
+        ? new LinkFormModel()
+        : LinkFormModel.WithDefaults(_merchant.CurrencyCode, _merchant.DefaultLinkLifetime, _merchant.DefaultPaymentMethods);
 
     private string UrlOf(Checkout checkout) => Navigation.BaseUri + "pay/" + checkout.Token;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Checkouts;
 using Portal.Domain.Merchants;
 
 namespace Portal.Data.Configurations;
@@ -19,6 +20,12 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Property(m => m.AccentColor).HasMaxLength(7).IsRequired();
         builder.Property(m => m.QrFormat).HasConversion<string>().HasMaxLength(8);
         builder.Property(m => m.FastPaymentLifetime).HasConversion<long>();
+        builder.Property(m => m.SupportEmail).HasMaxLength(Merchant.SupportEmailMaxLength);
+        // Defaults for merchants that existed before the setting did; new merchants always write their own value.
+        builder.Property(m => m.DefaultLinkLifetime).HasConversion<long>().HasDefaultValue(Merchant.DefaultLinkLifetimeValue);
+        builder.Property(m => m.DefaultPaymentMethods).HasConversion<string>().HasMaxLength(40).HasDefaultValue(PaymentMethods.All);
+        builder.Property(m => m.StoreToken).HasMaxLength(CheckoutToken.Length);
+        builder.HasIndex(m => m.StoreToken).IsUnique();
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Currency);
         builder.Ignore(m => m.MaxCheckoutAmount);

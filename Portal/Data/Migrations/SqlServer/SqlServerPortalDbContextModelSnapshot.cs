@@ -155,6 +155,61 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<Guid?>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "At");
+
+                    b.HasIndex("MerchantId", "Action", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Portal.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -260,6 +315,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -350,7 +408,22 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long>("DefaultLinkLifetime")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(6048000000000L);
+
+                    b.Property<string>("DefaultPaymentMethods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasDefaultValue("All");
+
                     b.Property<long>("FastPaymentLifetime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LogoUpdatedAt")
                         .HasColumnType("bigint");
 
                     b.Property<long>("MaxCheckoutMinorUnits")
@@ -377,6 +450,14 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(19)
                         .HasColumnType("nvarchar(19)");
 
+                    b.Property<string>("StoreToken")
+                        .HasMaxLength(27)
+                        .HasColumnType("nvarchar(27)");
+
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -386,7 +467,34 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("StoreToken")
+                        .IsUnique()
+                        .HasFilter("[StoreToken] IS NOT NULL");
+
                     b.ToTable("Merchants");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.MerchantLogo", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(262144)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("MerchantLogos");
                 });
 
             modelBuilder.Entity("Portal.Domain.Merchants.StaffInvitation", b =>
@@ -786,6 +894,15 @@ namespace Portal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.MerchantLogo", b =>
+                {
+                    b.HasOne("Portal.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.Merchants.MerchantLogo", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -145,6 +145,61 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "At");
+
+                    b.HasIndex("MerchantId", "Action", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Portal.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -249,6 +304,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -339,7 +397,22 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DefaultLinkLifetime")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(6048000000000L);
+
+                    b.Property<string>("DefaultPaymentMethods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("All");
+
                     b.Property<long>("FastPaymentLifetime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LogoUpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MaxCheckoutMinorUnits")
@@ -366,6 +439,14 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(19)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StoreToken")
+                        .HasMaxLength(27)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -375,7 +456,33 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("StoreToken")
+                        .IsUnique();
+
                     b.ToTable("Merchants");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.MerchantLogo", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(262144)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("MerchantLogos");
                 });
 
             modelBuilder.Entity("Portal.Domain.Merchants.StaffInvitation", b =>
@@ -775,6 +882,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.MerchantLogo", b =>
+                {
+                    b.HasOne("Portal.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.Merchants.MerchantLogo", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
+using Portal.Data;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+
+namespace Portal.Admin.Links;
+
+/// <summary>
+/// What staff do to payment links, as the signed-in member of this circuit; the checkout and merchant decide what is
+/// allowed, and each change that happened goes to the audit log.
+/// </summary>
+public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IAuditLog audit,
+    IDbContextFactory<PortalDbContext> contexts)
+{
+    public async Task<Checkout> CreateAsync(CheckoutRequest request)
+    {
+        var staff = await currentStaff.GetAsync();
+        if (!staff.CanManagePayments)
+        {
+            throw new ForbiddenException("Only a Manager or Owner creates payment links.");
+        }
+        var checkout = await flow.CreateCheckoutAsync(staff.MerchantId, request, staff.Email);
+        await audit.RecordAsync(staff, AuditActions.LinkCreated,
+            $"Created payment link \"{checkout.Description}\" for {checkout.Amount.Format()}",
+            "Checkout", checkout.Id.ToString(), new { amount = checkout.Amount.ToString(), checkout.ExpiresAt, checkout.MerchantReference });
+        return checkout;
+    }
+
+    public async Task<Checkout> DeactivateAsync(Guid checkoutId)
+    {
+        var staff = await currentStaff.GetAsync();
+        var checkout = await flow.DeactivateCheckoutAsync(staff.AsActor(), checkoutId);
+        await audit.RecordAsync(staff, AuditActions.LinkDeactivated,
+            $"Deactivated payment link \"{checkout.Description}\" ({checkout.Amount.Format()})", "Checkout", checkout.Id.ToString());
+        return checkout;
+    }
+
+    /// <summary>Turns the merchant's store QR code on (owners) and returns its token; the same token once it is on.</summary>
+    public async Task<string> EnableStoreCodeAsync()
+    {
+        var staff = await currentStaff.GetAsync();
+        if (!staff.CanManageMerchant)
+        {
+            throw new ForbiddenException("Only an owner turns the store QR code on.");
+        }
+        await using var db = await contexts.CreateDbContextAsync();
+        var merchant = await db.Merchants.SingleAsync(m => m.Id == staff.MerchantId);
+        var wasOn = merchant.StoreToken is not null;
+        var token = merchant.EnableStoreCode();
+        if (!wasOn)
+        {
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                throw new ConcurrencyConflictException("The merchant was changed meanwhile.", ex);
+            }
+            await audit.RecordAsync(staff, AuditActions.StoreCodeEnabled, "Turned the store QR code on", "Merchant", merchant.Id.ToString());
+        }
+        return token;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Portal.Audit;
+
+/// <summary>
+/// The names of audited actions, stored as text: renaming one splits the log in two, so add names rather than rename.
+/// Features audited elsewhere (the team's invitations) add theirs here.
+/// </summary>
+public static class AuditActions
+{
+    public const string SignedIn = "staff.signed-in";
+    public const string SignInFailed = "staff.sign-in-failed";
+    public const string StaffInvited = "staff.invited";
+    public const string LinkCreated = "link.created";
+    public const string LinkDeactivated = "link.deactivated";
+    public const string StoreCodeEnabled = "link.store-code-enabled";
+    public const string RefundRequested = "refund.requested";
+    public const string RefundApproved = "refund.approved";
+    public const string RefundRejected = "refund.rejected";
+    public const string SettingsChanged = "settings.changed";
+
+    /// <summary>Every name above with the words the audit page shows for it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [SignedIn] = "Signed in",
+        [SignInFailed] = "Sign-in failed",
+        [StaffInvited] = "Staff invited",
+        [LinkCreated] = "Link created",
+        [LinkDeactivated] = "Link deactivated",
+        [StoreCodeEnabled] = "Store QR turned on",
+        [RefundRequested] = "Refund requested",
+        [RefundApproved] = "Refund approved",
+        [RefundRejected] = "Refund rejected",
+        [SettingsChanged] = "Settings changed",
+    };
+
+    public static string NameOf(string action) => Names.TryGetValue(action, out var name) ? name : action;
+}
