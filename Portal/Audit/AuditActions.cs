@@ -9,6 +9,8 @@ public static class AuditActions
     public const string SignedIn = "staff.signed-in";
     public const string SignInFailed = "staff.sign-in-failed";
     public const string StaffInvited = "staff.invited";
+    public const string StaffRoleChanged = "staff.role-changed";
+    public const string StaffRemoved = "staff.removed";
     public const string LinkCreated = "link.created";
     public const string LinkDeactivated = "link.deactivated";
     public const string StoreCodeEnabled = "link.store-code-enabled";
@@ -23,6 +25,8 @@ public static class AuditActions
         [SignedIn] = "Signed in",
         [SignInFailed] = "Sign-in failed",
         [StaffInvited] = "Staff invited",
+        [StaffRoleChanged] = "Staff role changed",
+        [StaffRemoved] = "Staff removed",
         [LinkCreated] = "Link created",
         [LinkDeactivated] = "Link deactivated",
         [StoreCodeEnabled] = "Store QR turned on",

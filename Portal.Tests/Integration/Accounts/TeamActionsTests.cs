@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Admin.Team;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -92,6 +94,21 @@ public sealed class TeamActionsTests(AccountsApp fixture) : IClassFixture<Accoun
     }
 
     [Fact]
+    public async Task InviteAndRoleChange_AreInTheOwnersAuditLog()
+    {
+        var email = $"audited-{Guid.NewGuid():N}@demo.test";
+        var member = await CreateMemberAsync(email, StaffRole.Viewer);
+
+        await (await TeamOfAsync("owner@demo.test")).ChangeRoleAsync(member.Id, StaffRole.Manager);
+
+        await using var db = await fixture.Contexts.CreateDbContextAsync();
+        var invited = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.StaffInvited && e.TargetId == email);
+        var changed = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.StaffRoleChanged && e.TargetId == member.Id);
+        Assert.Equal(invited.MerchantId, changed.MerchantId);
+        Assert.Contains("Viewer to Manager", changed.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListMembers_ShowsOwnMerchantOnly()
     {
         var queries = new TeamQueries(fixture.Contexts, await fixture.SignedInAsync("owner@demo.test"), TimeProvider.System);
@@ -104,7 +121,8 @@ public sealed class TeamActionsTests(AccountsApp fixture) : IClassFixture<Accoun
     }
 
     private async Task<TeamActions> TeamOfAsync(string email) =>
-        new(fixture.Contexts, await fixture.SignedInAsync(email), fixture.App.Services.GetRequiredService<InvitationSender>());
+        new(fixture.Contexts, await fixture.SignedInAsync(email), fixture.App.Services.GetRequiredService<InvitationSender>(),
+            fixture.App.Services.GetRequiredService<IAuditLog>());
 
     private async Task<PortalUser> CreateMemberAsync(string email, StaffRole role, string merchant = DemoData.DemoShop)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -10,12 +11,16 @@ namespace Portal.Admin.Team;
 /// What an owner does to the team: invite, change a role, remove. Every member is looked up within the owner's own
 /// merchant (another merchant's member reads as not found), and a merchant always keeps at least one owner.
 /// </summary>
-public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, InvitationSender invitations)
+public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, InvitationSender invitations,
+    IAuditLog audit)
 {
     public async Task<SentInvitation> InviteAsync(string email, StaffRole role, Uri baseUri, CancellationToken cancellationToken = default)
     {
         var staff = await RequireOwnerAsync();
-        return await invitations.SendAsync(staff.MerchantId, email, role, staff.Email, baseUri, cancellationToken);
+        var sent = await invitations.SendAsync(staff.MerchantId, email, role, staff.Email, baseUri, cancellationToken);
+        await audit.RecordAsync(staff, AuditActions.StaffInvited, $"Invited {email.Trim()} as {role}", "Staff", email.Trim(),
+            new { role = role.ToString() }, cancellationToken);
+        return sent;
     }
 
     public async Task ChangeRoleAsync(string userId, StaffRole role, CancellationToken cancellationToken = default)
@@ -39,10 +44,13 @@ public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, Cur
         {
             await EnsureAnotherOwnerAsync(db, staff.MerchantId, member.Id, cancellationToken);
         }
+        var before = member.Role;
         member.Role = role;
         // A new stamp makes the member's open sessions take up the new role (Identity revalidates on the stamp).
         member.SecurityStamp = Guid.NewGuid().ToString();
         await SaveAsync(db, cancellationToken);
+        await audit.RecordAsync(staff, AuditActions.StaffRoleChanged, $"Changed {member.Email}'s role from {before} to {role}",
+            "Staff", member.Id, new { from = before.ToString(), to = role.ToString() }, cancellationToken);
     }
 
     public async Task RemoveAsync(string userId, CancellationToken cancellationToken = default)
@@ -60,6 +68,8 @@ public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, Cur
         }
         db.Users.Remove(member);
         await SaveAsync(db, cancellationToken);
+        await audit.RecordAsync(staff, AuditActions.StaffRemoved, $"Removed {member.Email} ({member.Role}) from the team",
+            "Staff", member.Id, cancellationToken: cancellationToken);
     }
 
     private static async Task<PortalUser> FindMemberAsync(PortalDbContext db, Guid merchantId, string userId, CancellationToken cancellationToken) =>
