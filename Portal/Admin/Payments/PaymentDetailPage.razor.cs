@@ -22,6 +22,10 @@ public sealed partial class PaymentDetailPage
     [Parameter]
     public Guid PaymentId { get; set; }
 
+    // Present while the page is prerendered for the first request, absent on the circuit.
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
     [Inject]
     private PaymentQueries Payments { get; set; } = default!;
 
@@ -40,6 +44,11 @@ public sealed partial class PaymentDetailPage
         _loading = true;
         _payment = await Payments.FindAsync(PaymentId);
         _loading = false;
+        if (_payment is null && HttpContext is { Response.HasStarted: false })
+        {
+            // Another merchant's payment, or none: a 404, as any foreign id in an admin URL.
+            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
         Subscribe();
     }
 
