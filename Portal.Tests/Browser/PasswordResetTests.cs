@@ -18,6 +18,8 @@ public sealed class PasswordResetTests(BrowserAppFixture fixture)
 
         await account.Page.GotoAsync("Account/Login");
         await account.Page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The sign-in page has an Email field too: fill only once the forgot-password page is there.
+        await Expect(account.Page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await account.Page.GetByLabel("Email").FillAsync(email);
         await account.Page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Expect(account.Page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
