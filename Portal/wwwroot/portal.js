@@ -17,6 +17,10 @@ window.portal = {
             document.body.removeChild(area);
             return ok;
         }
+    },
+    // The admin theme is remembered for a year in a cookie the server reads when it renders the next page.
+    rememberTheme: function (dark) {
+        document.cookie = "portal-theme=" + (dark ? "dark" : "light") + "; path=/; max-age=31536000; samesite=lax";
     }
 };
 
