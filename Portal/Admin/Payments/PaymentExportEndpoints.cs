@@ -21,7 +21,7 @@ public static class PaymentExportEndpoints
         return app;
     }
 
-    private static async Task<Results<PaymentCsvResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         HttpContext http, AuthenticationStateProvider authentication, MerchantQueries merchants, PaymentQueries payments, TimeProvider time)
     {
         // The admin queries read the staff member through Blazor's authentication state, which only a component request
@@ -41,6 +41,10 @@ public static class PaymentExportEndpoints
             return TypedResults.ValidationProblem(reading.Problems, title: "The export's filters are not valid; nothing was exported.");
         }
         var day = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return new PaymentCsvResult(payments.ExportAsync(reading.Filter, http.RequestAborted), $"payments-{day}.csv");
+        // A list of payments is not for caches on the way; the rows stream as they are read, nothing buffered.
+        http.Response.Headers.CacheControl = "no-store";
+        var rows = payments.ExportAsync(reading.Filter, http.RequestAborted);
+        return TypedResults.Stream(body => PaymentCsv.WriteAsync(body, rows, http.RequestAborted),
+            "text/csv; charset=utf-8", $"payments-{day}.csv");
     }
 }
