@@ -1,4 +1,6 @@
 using Portal.Admin;
+using Portal.Api;
+using Portal.Api.Resources;
 using Portal.Admin.Payments;
 using Portal.Admin.Reports;
 using Portal.Audit;
@@ -31,9 +33,13 @@ builder.AddStaffEmail();
 builder.AddInvitations();
 builder.AddOperator();
 builder.AddAudit();
+builder.AddMerchantApi();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    // Every problem carries a stable machine-readable code; a writer that named none gets its status's.
+    context.ProblemDetails.Extensions.TryAdd("code", ApiErrorCodes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode)));
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
 var app = builder.Build();
@@ -48,6 +54,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization(CheckoutCultures.Options());
+app.UseMerchantApi();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -73,6 +80,7 @@ app.MapBranding();
 app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
 app.MapReportEndpoints();
+app.MapMerchantApi();
 
 app.PrintStartupBanner();
 app.Run();

@@ -22,6 +22,11 @@ public sealed class Checkout
     public const int ReturnUrlMaxLength = 2000;
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(90);
 
+    /// <summary>Limits on the merchant's own key-value pairs: enough for order ids and notes, too small to be a database.</summary>
+    public const int MetadataMaxEntries = 20;
+    public const int MetadataKeyMaxLength = 40;
+    public const int MetadataValueMaxLength = 500;
+
     /// <summary>
     /// How long a checkout started from the store QR code stays open: the customer is at the till and pays at once, and
     /// an amount typed by a customer should not stay payable for days.
@@ -30,6 +35,8 @@ public sealed class Checkout
 
     /// <summary>The merchant reference of checkouts the store QR code created, so staff can tell them from links.</summary>
     public const string StoreReference = "Store QR";
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
     private Checkout()
     {
@@ -54,6 +61,9 @@ public sealed class Checkout
     public string? ReturnUrl { get; private set; }
 
     public PaymentMethods AllowedMethods { get; private set; }
+
+    /// <summary>The merchant's own key-value pairs (an order id, a customer number), returned in the API and webhooks untouched.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; private set; } = Empty;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -162,6 +172,25 @@ public sealed class Checkout
             errors.Add(nameof(CheckoutRequest.AllowedMethods), "Allow at least one payment method.");
         }
 
+        var metadata = request.Metadata ?? Empty;
+        if (metadata.Count > MetadataMaxEntries)
+        {
+            errors.Add(nameof(CheckoutRequest.Metadata), $"Metadata holds at most {MetadataMaxEntries} keys.");
+        }
+        foreach (var (key, value) in metadata)
+        {
+            if (string.IsNullOrWhiteSpace(key) || key.Length > MetadataKeyMaxLength)
+            {
+                errors.Add(nameof(CheckoutRequest.Metadata), $"Metadata keys have 1 to {MetadataKeyMaxLength} characters.");
+                break;
+            }
+            if (value is null || value.Length > MetadataValueMaxLength)
+            {
+                errors.Add(nameof(CheckoutRequest.Metadata), $"The metadata value of \"{key}\" must be text of at most {MetadataValueMaxLength} characters.");
+                break;
+            }
+        }
+
         errors.ThrowIfAny();
 
         return new Checkout
@@ -175,6 +204,7 @@ public sealed class Checkout
             MerchantReference = reference,
             ReturnUrl = returnUrl,
             AllowedMethods = request.AllowedMethods & PaymentMethods.All,
+            Metadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal),
             CreatedAt = now,
             ExpiresAt = request.ExpiresAt,
             Status = CheckoutStatus.Open,

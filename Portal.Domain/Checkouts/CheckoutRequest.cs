@@ -8,4 +8,5 @@ public sealed record CheckoutRequest(
     DateTimeOffset ExpiresAt,
     string? MerchantReference = null,
     string? ReturnUrl = null,
-    PaymentMethods AllowedMethods = PaymentMethods.All);
+    PaymentMethods AllowedMethods = PaymentMethods.All,
+    IReadOnlyDictionary<string, string>? Metadata = null);

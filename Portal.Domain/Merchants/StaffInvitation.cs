@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Merchants;
@@ -61,8 +59,8 @@ public sealed class StaffInvitation
         }
         errors.ThrowIfAny();
 
-        var salt = RandomNumberGenerator.GetBytes(16);
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
+        var salt = SaltedSecret.NewSalt();
+        var secret = SaltedSecret.NewSecret(SecretBytes);
         var invitation = new StaffInvitation
         {
             Id = Guid.CreateVersion7(now),
@@ -70,8 +68,8 @@ public sealed class StaffInvitation
             Email = trimmed,
             Role = role,
             InvitedBy = invitedBy,
-            TokenSalt = Convert.ToBase64String(salt),
-            TokenHash = Hash(salt, secret),
+            TokenSalt = salt,
+            TokenHash = SaltedSecret.Hash(salt, secret),
             CreatedAt = now,
             ExpiresAt = now + (lifetime ?? DefaultLifetime),
         };
@@ -93,12 +91,7 @@ public sealed class StaffInvitation
     }
 
     /// <summary>Whether this is the invitation the secret was issued for (constant time).</summary>
-    public bool Matches(string secret)
-    {
-        var salt = Convert.FromBase64String(TokenSalt);
-        return CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Hash(salt, secret)), Encoding.ASCII.GetBytes(TokenHash));
-    }
+    public bool Matches(string secret) => SaltedSecret.Matches(TokenSalt, TokenHash, secret);
 
     public InvitationState StateAt(DateTimeOffset now) =>
         AcceptedAt is not null ? InvitationState.Accepted
@@ -123,16 +116,4 @@ public sealed class StaffInvitation
     public static bool IsEmailAddress(string email) =>
         email.Length is >= 3 and <= 256 && email.IndexOf('@') is > 0 and var at && at < email.Length - 1 &&
         email.IndexOf('@', at + 1) < 0 && !email.Any(char.IsWhiteSpace);
-
-    private static string Hash(byte[] salt, string secret)
-    {
-        var bytes = Encoding.UTF8.GetBytes(secret);
-        var input = new byte[salt.Length + bytes.Length];
-        salt.CopyTo(input, 0);
-        bytes.CopyTo(input, salt.Length);
-        return Convert.ToHexString(SHA256.HashData(input));
-    }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -16,6 +16,7 @@ public static class AdminExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Settings.MerchantSettings>();
         builder.Services.AddScoped<CurrentStaff>();
+        builder.Services.AddScoped<ApiKeys.ApiKeyActions>();
         builder.Services.AddScoped<MerchantQueries>();
         builder.Services.AddScoped<PaymentQueries>();
         builder.Services.AddScoped<Dashboard.DashboardQueries>();

@@ -18,6 +18,8 @@ public static class AuditActions
     public const string RefundApproved = "refund.approved";
     public const string RefundRejected = "refund.rejected";
     public const string SettingsChanged = "settings.changed";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyRevoked = "api-key.revoked";
 
     /// <summary>Every name above with the words the audit page shows for it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
@@ -34,6 +36,8 @@ public static class AuditActions
         [RefundApproved] = "Refund approved",
         [RefundRejected] = "Refund rejected",
         [SettingsChanged] = "Settings changed",
+        [ApiKeyCreated] = "API key created",
+        [ApiKeyRevoked] = "API key revoked",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var name) ? name : action;

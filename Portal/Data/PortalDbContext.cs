@@ -29,6 +29,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Domain.ApiKeys.ApiKey> ApiKeys => Set<Domain.ApiKeys.ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

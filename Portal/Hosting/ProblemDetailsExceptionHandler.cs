@@ -7,7 +7,8 @@ namespace Portal.Hosting;
 
 /// <summary>
 /// Turns the domain's refusals into RFC 7807 answers for HTTP callers: bad input 422 with field errors, not found 404,
-/// a lost race 409. Anything else stays a bare 500 without a stack trace.
+/// a lost race 409, a
+/// refusal 403 or 422. Anything else is a 500 without a stack trace.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -32,6 +33,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The resource was changed by another request. Reload it and try again.",
+            },
+            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = forbidden.Message },
+            DomainException refused => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = refused.Message },
+            // An API client gets problem details for the unexpected too (the browser's error page means nothing to it),
+            // with nothing of the exception in it.
+            _ when context.Request.Path.StartsWithSegments(Api.ApiExtensions.BasePath) => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Something went wrong on our side. The request may be retried with the same Idempotency-Key.",
             },
             _ => null,
         };

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Merchants;
@@ -23,6 +25,19 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Amount);
+        // JSON in one column: read back whole, never queried by key. Rows from before metadata existed hold "".
+        builder.Property(c => c.Metadata)
+            .HasConversion(
+                metadata => JsonSerializer.Serialize(metadata, (JsonSerializerOptions?)null),
+                json => json.Length == 0
+                    ? new Dictionary<string, string>()
+                    : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null)!,
+                new ValueComparer<IReadOnlyDictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    metadata => metadata.Count,
+                    metadata => metadata))
+            .HasMaxLength(16000)
+            .IsRequired();
         builder.HasIndex(c => new { c.MerchantId, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.ExpiresAt });
     }
