@@ -10,6 +10,8 @@ public static class ApiEndpointServices
     {
         services.AddApiIdempotency();
         services.AddSingleton<CheckoutApiQueries>();
+        services.AddSingleton<Payments.PaymentApiQueries>();
+        services.AddSingleton<Refunds.RefundApiQueries>();
         return services;
     }
 }

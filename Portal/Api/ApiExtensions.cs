@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Portal.Api.Checkouts;
 using Portal.Api.Keys;
+using Portal.Api.Payments;
+using Portal.Api.Refunds;
 using Portal.Api.Resources;
 using Portal.Domain.ApiKeys;
 
@@ -109,7 +111,9 @@ public static class ApiExtensions
     {
         endpoints.MapMerchantApiGroup()
             .MapKeyInfo()
-            .MapCheckoutEndpoints();
+            .MapCheckoutEndpoints()
+            .MapPaymentEndpoints()
+            .MapRefundEndpoints();
         endpoints.MapCheckoutQrCode();
         return endpoints;
     }

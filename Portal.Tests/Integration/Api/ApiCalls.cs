@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Domain.Payments;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Api;
@@ -50,4 +52,26 @@ internal static class ApiCalls
         problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var messages)
             ? messages.EnumerateArray().Select(m => m.GetString()!).ToArray()
             : [];
+
+    /// <summary>A customer pays the checkout (API JSON) in real time through the real rail and sandbox bank.</summary>
+    public static async Task<PaymentSnapshot> PayAsync(PortalApp app, JsonElement checkout)
+    {
+        var token = new Uri(checkout.GetProperty("url").GetString()!).Segments[^1];
+        var payer = await BankBook.OpenPayerAsync(app.Services, 10_000m);
+        var flow = app.Services.GetRequiredService<CheckoutFlow>();
+        var started = await flow.ChooseMethodAsync(token, PaymentMethod.RealTime);
+        var paid = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), Guid.NewGuid().ToString("N"));
+        return paid.Status == PaymentStatus.Succeeded ? paid : throw new InvalidOperationException($"Payment {paid.Status}");
+    }
+
+    /// <summary>A payment of a new Demo Shop checkout that fails: the payer's balance is short.</summary>
+    public static async Task<PaymentSnapshot> FailedPaymentAsync(PortalApp app)
+    {
+        var payer = await BankBook.OpenPayerAsync(app.Services, 1.00m);
+        var checkout = await DemoCheckouts.CreateAsync(app.Services, 10.00m);
+        var flow = app.Services.GetRequiredService<CheckoutFlow>();
+        var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var failed = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), Guid.NewGuid().ToString("N"));
+        return failed.Status == PaymentStatus.Failed ? failed : throw new InvalidOperationException($"Payment {failed.Status}");
+    }
 }
