@@ -1,5 +1,6 @@
 using Portal.Admin;
 using Portal.Api;
+using Portal.Api.Documentation;
 using Portal.Api.Resources;
 using Portal.Admin.Payments;
 using Portal.Admin.Reports;
@@ -34,6 +35,7 @@ builder.AddInvitations();
 builder.AddOperator();
 builder.AddAudit();
 builder.AddMerchantApi();
+builder.AddMerchantApiDocumentation();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -81,6 +83,7 @@ app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
 app.MapReportEndpoints();
 app.MapMerchantApi();
+app.MapMerchantApiDocumentation();
 
 app.PrintStartupBanner();
 app.Run();
