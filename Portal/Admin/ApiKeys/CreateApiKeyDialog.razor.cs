@@ -58,6 +58,7 @@ public sealed partial class CreateApiKeyDialog
         try
         {
             _issued = await Submit(new ApiKeyRequest(_name ?? "", _scopes));
+            await MudDialog.SetTitleAsync("API key created");
         }
         catch (DomainValidationException invalid)
         {

@@ -19,6 +19,8 @@ public static class ApiDocumentationExtensions
             options.ShouldInclude = description =>
                 description.RelativePath?.StartsWith(ApiExtensions.BasePath.TrimStart('/') + "/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<ApiDocumentTransformer>();
+            options.AddSchemaTransformer<ApiNumberSchemaTransformer>();
+            options.AddOperationTransformer<ApiTagsTransformer>();
             options.AddOperationTransformer<ApiSecurityTransformer>();
             options.AddOperationTransformer<ApiProblemResponsesTransformer>();
             options.AddOperationTransformer<ApiExamplesTransformer>();
@@ -39,7 +41,8 @@ public static class ApiDocumentationExtensions
                 .AddPreferredSecuritySchemes(ApiDocumentTransformer.SecuritySchemeName)
                 .DisableDefaultFonts()
                 .DisableTelemetry()
-                .DisableAgent())
+                .DisableAgent()
+                .HideDeveloperTools())
             .AllowAnonymous();
         return endpoints;
     }
