@@ -187,9 +187,9 @@ public sealed class ApiDocumentationTests(ApiDocumentationTests.Fixture fixture)
             ? content.EnumerateObject().Where(m => m.Value.TryGetProperty("example", out _)).Select(m => m.Value.GetProperty("example"))
             : [];
 
-    // "/api/v1/payments/{id:guid}" is documented as "/api/v1/payments/{id}".
+    // "/api/v1/payments/{id:guid}" is documented as "/api/v1/payments/{id}", and a group's "/checkouts/" as "/checkouts".
     private static string WithoutConstraints(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([^}:?=]+)[^}]*\}", "{$1}");
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([^}:?=]+)[^}]*\}", "{$1}").TrimEnd('/');
 
     /// <summary>Every route the app maps under /api/v1, with the scopes its policies enforce.</summary>
     private List<(string Method, string Path, IReadOnlyList<string> Scopes)> ApiRoutes() =>
