@@ -56,5 +56,15 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         };
         var problem = await context.GetOrCreateSchemaAsync(typeof(ApiProblem), null, cancellationToken);
         document.AddComponent(ProblemSchemaName, problem);
+        // The framework's own problem schemas, from the endpoints' ProducesProblem: every error response now points at
+        // Problem instead (see ApiProblemResponsesTransformer), so they would only be listed, unused, among the models.
+        document.Components.Schemas?.Remove("ProblemDetails");
+        document.Components.Schemas?.Remove("HttpValidationProblemDetails");
+        // The reference's sidebar in the order a shop integrates: checkouts first, the key check last.
+        if (document.Tags is { Count: > 1 } tags)
+        {
+            string[] order = ["Checkouts", "Payments", "Refunds", "Keys"];
+            document.Tags = new HashSet<OpenApiTag>(tags.OrderBy(t => Array.IndexOf(order, t.Name) is var i and >= 0 ? i : order.Length));
+        }
     }
 }

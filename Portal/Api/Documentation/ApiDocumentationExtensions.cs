@@ -20,6 +20,8 @@ public static class ApiDocumentationExtensions
                 description.RelativePath?.StartsWith(ApiExtensions.BasePath.TrimStart('/') + "/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<ApiDocumentTransformer>();
             options.AddSchemaTransformer<ApiNumberSchemaTransformer>();
+            options.AddSchemaTransformer<ApiRequestSchemaTransformer>();
+            options.AddOperationTransformer<ApiParameterTransformer>();
             options.AddOperationTransformer<ApiTagsTransformer>();
             options.AddOperationTransformer<ApiSecurityTransformer>();
             options.AddOperationTransformer<ApiProblemResponsesTransformer>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace Portal.Api.Documentation;
@@ -47,6 +48,19 @@ internal sealed class ApiProblemResponsesTransformer : IOpenApiOperationTransfor
         Add(operation, document, 429, "This key sent more requests than its rate limit allows; retry after `Retry-After` seconds.",
             ApiExamples.Problem(429, ApiErrorCodes.RateLimited, "Too many requests for this API key. Retry after 1 s."),
             retryAfter: true);
+        // Any other error the endpoint declared itself (a list's invalid filter, say) gets the same shape and an example.
+        foreach (var (key, response) in operation.Responses.ToList())
+        {
+            if (int.TryParse(key, out var status) && status >= 400 &&
+                response.Content?.Values.Any(m => m.Schema is OpenApiSchemaReference { Reference.Id: ApiDocumentTransformer.ProblemSchemaName }) != true)
+            {
+                Add(operation, document, status, status == 422 ? "A filter, `limit` or `cursor` is invalid (see `errors`)." : "",
+                    status == 422
+                        ? ApiExamples.Problem(422, ApiErrorCodes.ValidationFailed, "The request has invalid fields.",
+                            new Dictionary<string, string[]> { ["limit"] = ["limit must be a whole number from 1 to 100."] })
+                        : ApiExamples.Problem(status, ApiErrorCodes.ForStatus(status), ReasonPhrases.GetReasonPhrase(status)));
+            }
+        }
         return Task.CompletedTask;
     }
 
@@ -79,7 +93,7 @@ internal sealed class ApiProblemResponsesTransformer : IOpenApiOperationTransfor
         // An endpoint's own declaration of the status (ProducesProblem, say) is kept in words and given the shape.
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Responses!.TryGetValue(key, out var declared) && !string.IsNullOrWhiteSpace(declared.Description) &&
-            declared.Description != "Bad Request" && declared.Description != "Not Found")
+            (declared.Description != ReasonPhrases.GetReasonPhrase(status) || string.IsNullOrEmpty(description)))
         {
             response.Description = declared.Description;
         }
