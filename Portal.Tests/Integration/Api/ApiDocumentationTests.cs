@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,6 +149,31 @@ public sealed class ApiDocumentationTests(ApiDocumentationTests.Fixture fixture)
         }
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task CreateCheckoutExample_SentToTheApi_IsAcceptedAndAnsweredInTheDocumentedShape()
+    {
+        var operation = Operation("POST", "/api/v1/checkouts");
+        var request = JsonNode.Parse(operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example").GetRawText())!;
+        // The example's expiry is a fixed date; the API rightly refuses one in the past.
+        request["expiresAt"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O");
+        var documented = operation.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example");
+        var secret = await ApiKeyIssuer.IssueAsync(fixture.App, scopes: ApiScopes.CheckoutsWrite);
+        using var client = ApiKeyIssuer.Client(fixture.App, secret);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "api/v1/checkouts")
+        {
+            Content = new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(documented.EnumerateObject().Select(p => p.Name).Order(), answer.EnumerateObject().Select(p => p.Name).Order());
     }
 
     [Fact]
