@@ -125,7 +125,7 @@ internal static class ApiExamples
         403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
-        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        422 => "https://tools.ietf.org/html/rfc4918#section-11.2",
         429 => "https://tools.ietf.org/html/rfc6585#section-4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };

@@ -37,7 +37,8 @@ internal sealed class ApiProblemResponsesTransformer : IOpenApiOperationTransfor
         {
             AddIdempotencyKeyHeader(operation);
             Add(operation, document, 400, "The Idempotency-Key header is missing or too long, or the body is not JSON.",
-                ApiExamples.Problem(400, "idempotency_key_required", "Send an Idempotency-Key header (1–255 characters) with every POST."));
+                ApiExamples.Problem(400, ApiErrorCodes.IdempotencyKeyRequired,
+                    "Send an Idempotency-Key header of 1 to 255 characters (a new UUID per operation), so that a retry cannot act twice."));
             Add(operation, document, 409, "A request with the same Idempotency-Key is still in flight, or the object changed meanwhile.",
                 ApiExamples.Problem(409, ApiErrorCodes.IdempotencyKeyInFlight,
                     "A request with this Idempotency-Key is still being processed. Retry in a moment."));
@@ -56,8 +57,8 @@ internal sealed class ApiProblemResponsesTransformer : IOpenApiOperationTransfor
             {
                 Add(operation, document, status, status == 422 ? "A filter, `limit` or `cursor` is invalid (see `errors`)." : "",
                     status == 422
-                        ? ApiExamples.Problem(422, ApiErrorCodes.ValidationFailed, "The request has invalid fields.",
-                            new Dictionary<string, string[]> { ["limit"] = ["limit must be a whole number from 1 to 100."] })
+                        ? ApiExamples.Problem(422, ApiErrorCodes.ValidationFailed, "The query has invalid parameters.",
+                            new Dictionary<string, string[]> { ["limit"] = ["limit is a whole number from 1 to 100."] })
                         : ApiExamples.Problem(status, ApiErrorCodes.ForStatus(status), ReasonPhrases.GetReasonPhrase(status)));
             }
         }
