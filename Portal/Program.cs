@@ -1,5 +1,6 @@
 using Portal.Admin;
 using Portal.Api;
+using Portal.Api.Documentation;
 using Portal.Api.Resources;
 using Portal.Admin.Payments;
 using Portal.Admin.Reports;
@@ -37,6 +38,7 @@ builder.AddOperator();
 builder.AddAudit();
 builder.AddMerchantApi();
 builder.AddWebhooks();
+builder.AddMerchantApiDocumentation();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -84,6 +86,7 @@ app.MapSandboxBankEndpoints();
 app.MapRailCallbacks();
 app.MapReportEndpoints();
 app.MapMerchantApi();
+app.MapMerchantApiDocumentation();
 
 app.PrintStartupBanner();
 app.Run();

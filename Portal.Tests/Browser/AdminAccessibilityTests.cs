@@ -14,7 +14,8 @@ namespace Portal.Tests.Browser;
 public sealed class AdminAccessibilityTests(BrowserAppFixture fixture)
 {
     private static readonly string[] Sections =
-        ["admin", "admin/payments", "admin/links", "admin/refunds", "admin/reports", "admin/team", "admin/settings", "admin/audit"];
+        ["admin", "admin/payments", "admin/links", "admin/refunds", "admin/reports", "admin/team", "admin/settings", "admin/audit",
+         "admin/api-keys"];
 
     [Theory]
     [InlineData(false)]

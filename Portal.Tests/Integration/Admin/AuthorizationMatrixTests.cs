@@ -107,7 +107,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "admin/reports", "admin/payments/export.csv", $"admin/reports/settlement.csv?{range}",
                 $"admin/reports/reconciliation.csv?{range}");
             Add(Managers, "admin/links/new");
-            Add(Owners, "admin/settings", "admin/team", "admin/audit", "admin/links/store/print");
+            Add(Owners, "admin/settings", "admin/team", "admin/audit", "admin/links/store/print", "admin/api-keys");
             Add(Owners, "admin/webhooks");
             Add(OperatorOnly, "operator/merchants");
             // Demo Shop's own things by id: its staff see them; the other merchant's owner gets a 404.
