@@ -24,7 +24,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalConfiguration();
 builder.AddPortalData();
-builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
 builder.AddPayments();
 builder.AddLiveUpdates();

@@ -79,11 +79,11 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
     }
 
     // As an owner would, but written straight into the stopped-or-running app's database, with its secret protected
-    // by the app's own Data Protection keys (persisted in the data folder, application name "Portal").
+    // by the app's own webhook key ring (persisted in the data folder).
     private async Task<string> AddEndpointAsync(Uri url)
     {
-        var protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_dataDirectory, "keys")),
-            builder => builder.SetApplicationName("Portal"));
+        var protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_dataDirectory, "keys", "webhooks")),
+            builder => builder.SetApplicationName(WebhookSecrets.ApplicationName));
         var (secret, protectedSecret, hint) = new WebhookSecrets(protection).Create();
         await using var db = OpenPortal();
         var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);

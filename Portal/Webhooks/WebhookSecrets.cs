@@ -11,6 +11,9 @@ public sealed class WebhookSecrets(IDataProtectionProvider protection)
 {
     public const string Prefix = "whsec_";
 
+    /// <summary>The Data Protection application name of the secrets' key ring (in Storage:DataDirectory/keys/webhooks).</summary>
+    public const string ApplicationName = "Portal.Webhooks";
+
     private readonly IDataProtector _protector = protection.CreateProtector("Portal.Webhooks.EndpointSecret.v1");
 
     /// <summary>A new secret (prefix + 32 random bytes), its protected form and its hint.</summary>

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Portal.Data;
 
 namespace Portal.Webhooks;
 
@@ -16,7 +18,12 @@ public static class WebhooksExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookOutbox>();
-        builder.Services.AddSingleton<WebhookSecrets>();
+        // Its own Data Protection key ring, persisted in the data folder (keys/webhooks) so that a restarted Portal can
+        // still decrypt the secrets it signs with; apart from the app's default ring (cookies, circuits), which this
+        // feature leaves as it was.
+        var keys = new DirectoryInfo(Path.Combine(builder.GetDataDirectory(), "keys", "webhooks"));
+        builder.Services.AddSingleton(new WebhookSecrets(
+            DataProtectionProvider.Create(keys, protection => protection.SetApplicationName(WebhookSecrets.ApplicationName))));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
