@@ -19,6 +19,9 @@ public static class ApiErrorCodes
     /// <summary>The same Idempotency-Key was sent with a different request body.</summary>
     public const string IdempotencyKeyReused = "idempotency_key_reused";
 
+    /// <summary>A POST came without an Idempotency-Key, or with one longer than 255 characters.</summary>
+    public const string IdempotencyKeyRequired = "idempotency_key_required";
+
     /// <summary>A request with the same Idempotency-Key is still being processed.</summary>
     public const string IdempotencyKeyInFlight = "idempotency_key_in_flight";
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Portal.Api.Checkouts;
 using Portal.Api.Keys;
+using Portal.Api.Payments;
+using Portal.Api.Refunds;
 using Portal.Api.Resources;
 using Portal.Domain.ApiKeys;
 
@@ -25,6 +28,7 @@ public static class ApiExtensions
             .Validate(o => o.Burst > 0 && o.RequestsPerSecond > 0, "Api:Burst and Api:RequestsPerSecond must be positive.")
             .ValidateOnStart();
         services.AddSingleton<PublicLinks>();
+        services.AddApiEndpointServices();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
@@ -106,7 +110,11 @@ public static class ApiExtensions
     public static IEndpointRouteBuilder MapMerchantApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMerchantApiGroup()
-            .MapKeyInfo();
+            .MapKeyInfo()
+            .MapCheckoutEndpoints()
+            .MapPaymentEndpoints()
+            .MapRefundEndpoints();
+        endpoints.MapCheckoutQrCode();
         return endpoints;
     }
 
