@@ -17,11 +17,13 @@ using Portal.LiveUpdates;
 using Portal.Payments;
 using Portal.Rails;
 using Portal.Sandbox;
+using Portal.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalConfiguration();
 builder.AddPortalData();
+builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
 builder.AddPayments();
 builder.AddLiveUpdates();
@@ -34,6 +36,7 @@ builder.AddInvitations();
 builder.AddOperator();
 builder.AddAudit();
 builder.AddMerchantApi();
+builder.AddWebhooks();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

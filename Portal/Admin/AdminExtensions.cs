@@ -17,6 +17,7 @@ public static class AdminExtensions
         builder.Services.AddScoped<Settings.MerchantSettings>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<ApiKeys.ApiKeyActions>();
+        builder.Services.AddScoped<Webhooks.WebhookActions>();
         builder.Services.AddScoped<MerchantQueries>();
         builder.Services.AddScoped<PaymentQueries>();
         builder.Services.AddScoped<Dashboard.DashboardQueries>();

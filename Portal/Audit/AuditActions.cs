@@ -20,6 +20,9 @@ public static class AuditActions
     public const string SettingsChanged = "settings.changed";
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
+    public const string WebhookEndpointCreated = "webhook-endpoint.created";
+    public const string WebhookEndpointChanged = "webhook-endpoint.changed";
+    public const string WebhookEndpointDeleted = "webhook-endpoint.deleted";
 
     /// <summary>Every name above with the words the audit page shows for it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
@@ -38,6 +41,9 @@ public static class AuditActions
         [SettingsChanged] = "Settings changed",
         [ApiKeyCreated] = "API key created",
         [ApiKeyRevoked] = "API key revoked",
+        [WebhookEndpointCreated] = "Webhook endpoint added",
+        [WebhookEndpointChanged] = "Webhook endpoint changed",
+        [WebhookEndpointDeleted] = "Webhook endpoint removed",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var name) ? name : action;

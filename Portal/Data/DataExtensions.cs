@@ -37,7 +37,8 @@ public static class DataExtensions
 
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<IPaymentStoreFactory>(sp => new EfPaymentStoreFactory(
-            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetService<SqliteWriteGate>()));
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetService<SqliteWriteGate>(),
+            sp.GetService<Webhooks.WebhookOutbox>()));
         return builder;
     }
 

@@ -4,11 +4,15 @@ using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
 using Portal.Domain.Refunds;
+using Portal.Webhooks;
 
 namespace Portal.Data;
 
-/// <summary>The domain's unit of work on one DbContext; version tokens turn a lost race into a ConcurrencyConflictException.</summary>
-internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeGate) : IPaymentStore
+/// <summary>
+/// The domain's unit of work on one DbContext; version tokens turn a lost race into a ConcurrencyConflictException.
+/// Each save carries the webhook events of the results it records (<see cref="WebhookOutbox"/>), in the same transaction.
+/// </summary>
+internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeGate, WebhookOutbox? outbox = null) : IPaymentStore
 {
     public Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Merchants.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -90,18 +94,39 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
+        var events = outbox?.Record(db);
         try
         {
+            using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
+            Forget(events);
             throw new ConcurrencyConflictException("Another writer changed the same payment or checkout.", ex);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
+            Forget(events);
             throw new ConcurrencyConflictException("Another writer inserted the same row.", ex);
+        }
+        catch
+        {
+            Forget(events);
+            throw;
+        }
+        if (events is not null)
+        {
+            outbox!.Committed();
+        }
+    }
+
+    // A save that failed must not leave its events tracked for a later save of the same context.
+    private void Forget(List<WebhookEvent>? events)
+    {
+        if (events is not null)
+        {
+            WebhookOutbox.Forget(db, events);
         }
     }
 

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+
+namespace Portal.Webhooks;
+
+/// <summary>
+/// Sends the outbox. Each round it fans new events out into one delivery per subscribed, enabled endpoint (in one
+/// transaction with marking the event done), then attempts every due delivery. It runs at start, so what a crash left
+/// (events never fanned out, deliveries due or claimed by the dead process) goes out after a restart; after that it
+/// runs when a commit nudges it or every <see cref="WebhookOptions.PollInterval"/>, on the app's <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class WebhookDispatcher(
+    IDbContextFactory<PortalDbContext> contexts,
+    WebhookSender sender,
+    WebhookSecrets secrets,
+    WebhookSignal signal,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookDispatcher> logger,
+    SqliteWriteGate? writeGate = null) : BackgroundService
+{
+    private const int FanOutBatch = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var more = false;
+            try
+            {
+                more = await FanOutAsync(stoppingToken) | await DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                WebhooksLog.RoundFailed(logger, ex);
+            }
+            if (!more)
+            {
+                await WaitAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Creates the deliveries of events not yet fanned out; true when it found any.</summary>
+    internal async Task<bool> FanOutAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var events = await db.Set<WebhookEvent>()
+            .Where(e => e.FannedOutAt == null)
+            .OrderBy(e => e.CreatedAt)
+            .Take(FanOutBatch)
+            .ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return false;
+        }
+        var merchantIds = events.Select(e => e.MerchantId).Distinct().ToList();
+        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking()
+            .Where(e => merchantIds.Contains(e.MerchantId) && e.Enabled)
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var webhookEvent in events)
+        {
+            foreach (var endpoint in endpoints.Where(e => e.MerchantId == webhookEvent.MerchantId && e.Subscribes(webhookEvent.Type)))
+            {
+                db.Add(WebhookDelivery.Create(webhookEvent, endpoint, options.Value.RetryFor, now));
+            }
+            webhookEvent.FannedOutAt = now;
+        }
+        try
+        {
+            await SaveAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance fanned the same events out first (one delivery per event and endpoint is unique).
+        }
+        return true;
+    }
+
+    /// <summary>Attempts the deliveries due now, several at once; true when there were any.</summary>
+    internal async Task<bool> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        List<Guid> due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.Set<WebhookDelivery>()
+                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+                .OrderBy(d => d.NextAttemptAt)
+                .Select(d => d.Id)
+                .Take(options.Value.MaxParallelDeliveries * 4)
+                .ToListAsync(cancellationToken);
+        }
+        if (due.Count == 0)
+        {
+            return false;
+        }
+        await Parallel.ForEachAsync(due,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelDeliveries, CancellationToken = cancellationToken },
+            async (id, token) =>
+            {
+                try
+                {
+                    await AttemptAsync(id, token);
+                }
+                catch (Exception ex) when (!token.IsCancellationRequested)
+                {
+                    WebhooksLog.AttemptCrashed(logger, id, ex);
+                }
+            });
+        return true;
+    }
+
+    private async Task AttemptAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var delivery = await db.Set<WebhookDelivery>().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        if (delivery is not { Status: WebhookDeliveryStatus.Pending } || delivery.NextAttemptAt > now)
+        {
+            return;
+        }
+        var endpoint = await db.Set<WebhookEndpoint>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == delivery.EndpointId, cancellationToken);
+        if (endpoint is not { Enabled: true })
+        {
+            delivery.Abandon("The endpoint is disabled.", now);
+            await TrySaveAsync(db, cancellationToken);
+            return;
+        }
+        var webhookEvent = await db.Set<WebhookEvent>().AsNoTracking().SingleAsync(e => e.Id == delivery.EventId, cancellationToken);
+
+        // The claim: no other dispatcher takes it while this POST may still be running; if this process dies now,
+        // the delivery is due again once the claim lapses.
+        delivery.Claim(now + options.Value.Timeout + TimeSpan.FromSeconds(5));
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return;
+        }
+
+        WebhookSendResult result;
+        try
+        {
+            result = await sender.SendAsync(endpoint.Url, secrets.Unprotect(endpoint.ProtectedSecret), webhookEvent, cancellationToken);
+        }
+        catch (CryptographicException)
+        {
+            result = new WebhookSendResult(null, "The signing secret cannot be read (Data Protection keys lost); roll the secret.", TimeSpan.Zero);
+        }
+        var retryDelay = RetrySchedule.After(delivery.Attempts + 1, options.Value.RetryBase, options.Value.MaxRetryDelay, Random.Shared);
+        db.Add(delivery.RecordAttempt(result.StatusCode, result.Error, result.Duration, retryDelay, time.GetUtcNow()));
+        await SaveAsync(db, CancellationToken.None);
+        if (result.Error is null)
+        {
+            WebhooksLog.Delivered(logger, delivery.Id, webhookEvent.Id, endpoint.Id, delivery.Attempts);
+        }
+        else
+        {
+            WebhooksLog.AttemptFailed(logger, delivery.Id, webhookEvent.Id, endpoint.Id, delivery.Attempts, result.StatusCode,
+                result.Error, delivery.Status.ToString());
+        }
+    }
+
+    private async Task WaitAsync(CancellationToken stoppingToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        try
+        {
+            await Task.WhenAny(signal.WaitAsync(stop.Token), Task.Delay(options.Value.PollInterval, time, stop.Token));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync(db, cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SaveAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
