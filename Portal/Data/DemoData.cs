@@ -4,6 +4,7 @@ using Portal.Domain.ApiKeys;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
+using Portal.Webhooks;
 
 namespace Portal.Data;
 
@@ -45,7 +46,12 @@ public static class DemoData
         await EnsureStaffAsync(users, "viewer@demo.test", "Vera Viewer", demo.Id, StaffRole.Viewer);
         await EnsureStaffAsync(users, "other@demo.test", "Oscar Other", other.Id, StaffRole.Owner);
         await EnsureOperatorAsync(users, OperatorEmail);
-        await EnsureSampleShopKeyAsync(db, demo, now, cancellationToken);
+        // Tests turn this off (Demo:SampleShop=false): an endpoint at localhost:5090 would get a delivery for every payment.
+        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:SampleShop", true))
+        {
+            await EnsureSampleShopKeyAsync(db, demo, now, cancellationToken);
+            await EnsureSampleShopWebhookAsync(db, services.GetRequiredService<WebhookSecrets>(), demo, now, cancellationToken);
+        }
 
         // There is always one open demo link to pay, also after the last one was paid.
         var openLinks = await db.Checkouts.CountAsync(c => c.MerchantReference!.StartsWith(DemoLinkPrefix) &&
@@ -82,6 +88,20 @@ public static class DemoData
         }
         db.ApiKeys.Add(ApiKey.CreateDemoKeyWithPublishedSecret(demo.Id, DemoShopApiKeyName, ApiScopes.All, DemoShopApiKeySecret,
             "owner@demo.test", now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The webhook endpoint of the sample shop, signing with the published secret (see <see cref="DemoShopWebhookSecret"/>).</summary>
+    private static async Task EnsureSampleShopWebhookAsync(PortalDbContext db, WebhookSecrets secrets, Merchant demo, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (await db.WebhookEndpoints.AnyAsync(e => e.MerchantId == demo.Id && e.Url == DemoShopWebhookUrl, cancellationToken))
+        {
+            return;
+        }
+        var (protectedSecret, hint) = secrets.ProtectPublishedDemoSecret(DemoShopWebhookSecret);
+        db.WebhookEndpoints.Add(WebhookEndpoint.Create(demo.Id, DemoShopWebhookUrl, "Demo shop (sample), samples/DemoShop",
+            WebhookEventTypes.All, allowHttp: true, protectedSecret, hint, "owner@demo.test", now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -3,6 +3,9 @@ using DemoShop.PortalApi;
 using DemoShop.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
+// Styles and the order page's script straight from the build output in every environment, not only Development
+// (the tests start the built shop as Production); a published shop has its files in wwwroot and ignores this.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalApi();
 builder.AddOrders();
@@ -15,11 +18,10 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 app.UseStatusCodePagesWithReExecute("/not-found");
-app.UseStaticFiles();
-app.UseRouting();
 app.UseAntiforgery();
 
-app.MapRazorPages();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.MapOrderStatus();
 app.MapPortalWebhook();
 

@@ -43,7 +43,7 @@ public sealed class Order
     /// <summary>Why the last payment attempt failed, in Portal's customer-readable words; cleared once paid.</summary>
     [JsonInclude] public string? LastFailure { get; private set; }
 
-    /// <summary>Bumped on every change, so the order page knows when to show the new state.</summary>
+    /// <summary>Bumped when what the customer must know changes (paid, attempt failed), so a waiting order page shows it.</summary>
     [JsonInclude] public int Revision { get; private set; }
 
     public bool IsPaid => Status == OrderStatus.Paid;
@@ -76,10 +76,10 @@ public sealed class Order
         {
             return;
         }
+        // No new revision: the customer is on the way to Portal, and a waiting order page must not reload over that.
         CheckoutIds.Add(checkoutId);
         CheckoutUrl = url;
         CheckoutExpiresAt = expiresAt;
-        Revision++;
     }
 
     /// <summary>

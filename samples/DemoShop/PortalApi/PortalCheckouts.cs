@@ -22,7 +22,7 @@ public sealed class PortalCheckouts(HttpClient http)
                 // Amounts travel as decimal strings, never as JSON numbers.
                 amount = order.Amount.ToString("0.00", CultureInfo.InvariantCulture),
                 currency = order.Currency,
-                description = $"Demo Shop order {order.Number}: {order.ProductName}",
+                description = $"Order {order.Number}: {order.ProductName}",
                 reference = order.Number,
                 returnUrl = returnUrl.AbsoluteUri,
                 metadata = new Dictionary<string, string> { ["orderId"] = order.Id.ToString() },

@@ -6,10 +6,22 @@
         return;
     }
     const revision = Number(order.dataset.revision);
+    // Once "Pay" is pressed the browser is on its way to Portal: reloading now would cancel that.
+    let leaving = false;
+    document.addEventListener("submit", event => {
+        leaving = true;
+        if (event.submitter) {
+            event.submitter.disabled = true;
+            event.submitter.textContent = "Opening Portal…";
+        }
+    });
     const poll = async () => {
+        if (leaving) {
+            return;
+        }
         try {
             const response = await fetch(order.dataset.statusUrl, { cache: "no-store" });
-            if (response.ok && (await response.json()).revision !== revision) {
+            if (response.ok && (await response.json()).revision !== revision && !leaving) {
                 location.replace(location.pathname);
                 return;
             }
