@@ -21,6 +21,15 @@ public sealed class PortalSignatureTests
     }
 
     [Fact]
+    public void IsValid_HeaderFromPortalsOwnSigner_IsAccepted()
+    {
+        // The two sides agree: what Portal's dispatcher sends is what the shop accepts.
+        var header = global::Portal.Webhooks.WebhookSignature.Create(Secret, SignedAt, Body);
+
+        Assert.True(PortalSignature.IsValid(header, Body, Secret, SignedAt + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public void IsValid_TamperedBody_IsRejected()
     {
         var header = Sign(Secret, SignedAt, Body);
