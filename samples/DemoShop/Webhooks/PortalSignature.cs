@@ -15,7 +15,7 @@ public static class PortalSignature
 
     public static bool IsValid(string? header, string body, string secret, DateTimeOffset now)
     {
-        // "t=1764067200,v1=5d41…": one timestamp, one or more signatures (more than one while a secret is rolled).
+        // "t=1764067200,v1=5d41…": one timestamp and one or more signatures, any of which may match.
         var fields = (header ?? "").Split(',', StringSplitOptions.TrimEntries)
             .Select(field => field.Split('=', 2))
             .Where(pair => pair.Length == 2)
