@@ -36,6 +36,14 @@ internal static class Bench
             return await new WaitingRun(waitingPortal, options.Waiting, options.WaitingWarmup, options.Rate, options.Deflate, options.Hold).RunAsync();
         }
 
+        if (options.Api)
+        {
+            Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} API checkouts + {options.ApiWarmup} warm-up, beside as many bare authenticated API round trips, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
+            Console.WriteLine("  The bench client (HttpClient) runs in the server's process on the same cores: its work counts against the server.");
+            await using var apiPortal = new BenchPortal(ApiRun.Settings);
+            return await new ApiRun(apiPortal, options.Payments, options.ApiWarmup, options.Concurrency).RunAsync();
+        }
+
         Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.PaymentWarmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
         Console.WriteLine("  The bench client (SignalR watchers, flow callers) runs in the server's process on the same cores: its work counts against the server.");
 

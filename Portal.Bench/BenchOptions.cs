@@ -3,14 +3,18 @@ using System.Globalization;
 namespace Portal.Bench;
 
 /// <summary>
-/// The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--warmup W] [--deflate] [--hold S]</c>;
+/// The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--warmup W] [--deflate] [--hold S]</c>,
+/// or <c>--api [N] [--concurrency C] [--warmup W]</c> (N checkouts through the merchant API; 2000 unless given);
 /// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
 /// </summary>
 internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
-    bool WaitingClient = false)
+    bool WaitingClient = false, bool Api = false)
 {
     /// <summary>Payments made before the measured ones, so that the code they run is compiled and warm. Defaults to 100.</summary>
     public int PaymentWarmup => Warmup ?? 100;
+
+    /// <summary>API checkouts and key round trips made before the measured ones. Defaults to 200.</summary>
+    public int ApiWarmup => Warmup ?? 200;
 
     /// <summary>Waiting pages opened and called back before the measured ones, then closed. Defaults to 500.</summary>
     public int WaitingWarmup => Warmup ?? 500;
@@ -22,6 +26,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         var deflate = false;
         var hold = 0;
         var waitingClient = false;
+        var api = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -35,10 +40,18 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                 case "--deflate": deflate = true; break;
                 case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
                 case "--waiting-client": waitingClient = true; break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S].");
+                case "--api":
+                    api = true;
+                    if (value is not null && !value.StartsWith("--", StringComparison.Ordinal))
+                    {
+                        payments = Positive(args[i], value);
+                        i++;
+                    }
+                    break;
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S], or --api [N] [--concurrency C] [--warmup W].");
             }
         }
-        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient);
+        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api);
     }
 
     private static int Positive(string name, string? value, bool allowZero = false) =>

@@ -150,6 +150,41 @@ public sealed class IdempotencyTests(IdempotencyTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Post_KeyClaimedLongAgoByARequestThatDied_IsTakenOverAndWorks()
+    {
+        var key = Guid.NewGuid().ToString();
+        var reference = NewReference();
+        var body = ApiCalls.CheckoutJson(reference);
+        await using (var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var merchantId = await db.Merchants.Where(m => m.Name == DemoData.DemoShop).Select(m => m.Id).SingleAsync();
+            db.IdempotencyRecords.Add(Portal.Api.Idempotency.IdempotencyRecord.Claim(merchantId, key,
+                Fingerprint("/api/v1/checkouts", body), DateTimeOffset.UtcNow.AddMinutes(-10)));
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await ApiCalls.PostAsync(Shop, "api/v1/checkouts", body, key);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, await ApiCalls.CheckoutsWithReferenceAsync(fixture.App, reference));
+    }
+
+    [Fact]
+    public async Task Release_OfAKeyWhoseRequestFailed_LetsTheRetryClaimIt()
+    {
+        var store = fixture.App.Services.GetRequiredService<Portal.Api.Idempotency.IdempotencyStore>();
+        var merchantId = await Builders.DemoCheckouts.MerchantIdAsync(fixture.App.Services);
+        var key = Guid.NewGuid().ToString();
+        var first = Assert.IsType<Portal.Api.Idempotency.IdempotencyClaim.Claimed>(
+            await store.ClaimAsync(merchantId, key, new string('a', 64), CancellationToken.None));
+
+        await store.ReleaseAsync(first.RecordId);
+        var retry = await store.ClaimAsync(merchantId, key, new string('a', 64), CancellationToken.None);
+
+        Assert.IsType<Portal.Api.Idempotency.IdempotencyClaim.Claimed>(retry);
+    }
+
+    [Fact]
     public async Task Purge_RemovesKeysOlderThan48Hours_AndKeepsYoungerOnes()
     {
         Guid merchantId;

@@ -99,7 +99,9 @@ public static class CheckoutEndpoints
         Checkout checkout;
         try
         {
-            checkout = await flow.CreateCheckoutAsync(caller.MerchantId, request, actor.Name, cancellationToken);
+            // Not the request's token: once the key is claimed the work finishes even if the client hangs up, so that
+            // its retry finds the answer instead of a released key and a checkout made twice.
+            checkout = await flow.CreateCheckoutAsync(caller.MerchantId, request, actor.Name, CancellationToken.None);
         }
         catch (DomainValidationException ex)
         {

@@ -2,7 +2,7 @@ namespace Portal.Api.Idempotency;
 
 /// <summary>
 /// One Idempotency-Key of one merchant: claimed by inserting this row before the work starts (the unique index on
-/// merchant and key lets exactly one of parallel twins win), completed with the answer to replay. A row without
+/// merchant and key lets exactly one of parallel twins win), then completed with the answer to replay. A row without
 /// <see cref="CompletedAt"/> is a request still in flight.
 /// </summary>
 public sealed class IdempotencyRecord
@@ -43,16 +43,6 @@ public sealed class IdempotencyRecord
         Fingerprint = fingerprint,
         CreatedAt = now,
     };
-
-    public void Complete(CapturedResponse response, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        StatusCode = response.StatusCode;
-        ContentType = response.ContentType;
-        Location = response.Location;
-        ResponseBody = response.Body;
-        CompletedAt = now;
-    }
 
     public CapturedResponse? Response => StatusCode is { } status && CompletedAt is not null
         ? new CapturedResponse(status, ContentType, Location, ResponseBody ?? [])

@@ -6,9 +6,12 @@ namespace Portal.Api.Idempotency;
 /// <summary>
 /// Claims, completes and releases Idempotency-Keys in the database, so twins on any thread (or, on SQL Server, any
 /// server) agree on which of them does the work: the unique index on (merchant, key) decides, not a lock in memory.
+/// Writes queue at Portal's SQLite write gate as the payment store's do, rather than in SQLite's sleeping busy handler.
 /// </summary>
-public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time)
+internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, IServiceProvider services)
 {
+    private readonly SqliteWriteGate? _writeGate = services.GetService<SqliteWriteGate>();
+
     /// <summary>How long a twin waits for the first request to finish before answering 409.</summary>
     public static readonly TimeSpan WaitForTwin = TimeSpan.FromSeconds(10);
 
@@ -26,28 +29,40 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts
     public async Task<IdempotencyClaim> ClaimAsync(Guid merchantId, string key, string fingerprint, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var insertsLost = 0;
+        var vanished = 0;
         while (true)
         {
             await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
-                var existing = await db.IdempotencyRecords.AsNoTracking()
-                    .SingleOrDefaultAsync(r => r.MerchantId == merchantId && r.Key == key, cancellationToken);
-                var now = time.GetUtcNow();
-                if (existing is null)
+                // Insert first: a new key (nearly every request) costs one statement; only a twin reads.
+                var record = IdempotencyRecord.Claim(merchantId, key, fingerprint, time.GetUtcNow());
+                db.IdempotencyRecords.Add(record);
+                try
                 {
-                    var record = IdempotencyRecord.Claim(merchantId, key, fingerprint, now);
-                    db.IdempotencyRecords.Add(record);
-                    try
+                    using (await EnterGateAsync(cancellationToken))
                     {
                         await db.SaveChangesAsync(cancellationToken);
-                        return new IdempotencyClaim.Claimed(record.Id);
                     }
-                    catch (DbUpdateException) when (++insertsLost < 5)
+                    return new IdempotencyClaim.Claimed(record.Id);
+                }
+                catch (DbUpdateException)
+                {
+                    // The unique index refused: a twin holds the key. Its row says what to answer.
+                }
+            }
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                var existing = await db.IdempotencyRecords.AsNoTracking()
+                    .SingleOrDefaultAsync(r => r.MerchantId == merchantId && r.Key == key, cancellationToken);
+                if (existing is null)
+                {
+                    // Released (its request failed on our side) between our insert and this read: claim again. Again and
+                    // again means the insert fails for another reason, which must surface.
+                    if (++vanished > 5)
                     {
-                        // A twin inserted the key between our read and our insert: read its row next time round.
-                        continue;
+                        throw new InvalidOperationException("Could not claim an idempotency key, and no twin holds it.");
                     }
+                    continue;
                 }
                 if (existing.Fingerprint != fingerprint)
                 {
@@ -57,11 +72,14 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts
                 {
                     return new IdempotencyClaim.Finished(response);
                 }
-                if (now - existing.CreatedAt > AbandonedAfter)
+                if (time.GetUtcNow() - existing.CreatedAt > AbandonedAfter)
                 {
-                    await db.IdempotencyRecords
-                        .Where(r => r.Id == existing.Id && r.CompletedAt == null)
-                        .ExecuteDeleteAsync(cancellationToken);
+                    using (await EnterGateAsync(cancellationToken))
+                    {
+                        await db.IdempotencyRecords
+                            .Where(r => r.Id == existing.Id && r.CompletedAt == null)
+                            .ExecuteDeleteAsync(cancellationToken);
+                    }
                     continue;
                 }
             }
@@ -75,10 +93,17 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts
 
     public async Task CompleteAsync(Guid recordId, CapturedResponse response, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var record = await db.IdempotencyRecords.SingleAsync(r => r.Id == recordId, cancellationToken);
-        record.Complete(response, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        using (await EnterGateAsync(cancellationToken))
+        {
+            await db.IdempotencyRecords.Where(r => r.Id == recordId).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.StatusCode, response.StatusCode)
+                .SetProperty(x => x.ContentType, response.ContentType)
+                .SetProperty(x => x.Location, response.Location)
+                .SetProperty(x => x.ResponseBody, response.Body)
+                .SetProperty(x => x.CompletedAt, now), cancellationToken);
+        }
     }
 
     /// <summary>Gives an unfinished key back (the request failed on our side), so the client's retry does the work.</summary>
@@ -86,7 +111,10 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts
     {
         // Not the request's token: a client that hung up must not leave its key claimed.
         await using var db = await contexts.CreateDbContextAsync();
-        await db.IdempotencyRecords.Where(r => r.Id == recordId && r.CompletedAt == null).ExecuteDeleteAsync();
+        using (await EnterGateAsync(CancellationToken.None))
+        {
+            await db.IdempotencyRecords.Where(r => r.Id == recordId && r.CompletedAt == null).ExecuteDeleteAsync();
+        }
     }
 
     /// <summary>Deletes keys older than <see cref="Retention"/>; returns how many.</summary>
@@ -94,6 +122,12 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts
     {
         var before = time.GetUtcNow() - Retention;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.IdempotencyRecords.Where(r => r.CreatedAt < before).ExecuteDeleteAsync(cancellationToken);
+        using (await EnterGateAsync(cancellationToken))
+        {
+            return await db.IdempotencyRecords.Where(r => r.CreatedAt < before).ExecuteDeleteAsync(cancellationToken);
+        }
     }
+
+    private async Task<SqliteWriteGate.Release> EnterGateAsync(CancellationToken cancellationToken) =>
+        _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
 }

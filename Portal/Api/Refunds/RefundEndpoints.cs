@@ -57,7 +57,7 @@ public static class RefundEndpoints
     }
 
     private static async Task<Results<Created<RefundResource>, ProblemHttpResult>> CreateAsync(Guid id, HttpContext context,
-        RefundFlow flow, CancellationToken cancellationToken)
+        RefundFlow flow)
     {
         var caller = ApiCaller.Of(context);
         var (body, problem) = await ApiRequestBody.TryReadAsync<CreateRefundRequest>(context, "amount");
@@ -75,7 +75,8 @@ public static class RefundEndpoints
         RefundSnapshot refund;
         try
         {
-            refund = await flow.RequestAsync(caller.AsActor(), id, request, cancellationToken);
+            // Not the request's token: a refund half sent must finish, whether or not the client waits for it.
+            refund = await flow.RequestAsync(caller.AsActor(), id, request, CancellationToken.None);
         }
         catch (DomainValidationException ex)
         {
