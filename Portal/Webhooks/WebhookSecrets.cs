@@ -17,7 +17,18 @@ public sealed class WebhookSecrets(IDataProtectionProvider protection)
     public (string Secret, string Protected, string Hint) Create()
     {
         var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        return (secret, _protector.Protect(secret), secret[..(Prefix.Length + 4)] + "…");
+        var (protectedSecret, hint) = Protect(secret);
+        return (secret, protectedSecret, hint);
+    }
+
+    /// <summary>
+    /// The protected form and hint of a given secret: for a known one such as the demo's seeded endpoint
+    /// (<c>WebhookEndpoint.Create(…, Protect(secret)…)</c>); real endpoints get theirs from <see cref="Create"/>.
+    /// </summary>
+    public (string Protected, string Hint) Protect(string secret)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        return (_protector.Protect(secret), secret[..Math.Min(secret.Length, Prefix.Length + 4)] + "…");
     }
 
     /// <summary>

@@ -108,6 +108,37 @@ public sealed class WebhookEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RejectedRefund_RefundFailedWithStatusRejected()
+    {
+        var (payment, _) = await DemoPayments.PaidAsync(Services, 3_000.00m);
+        var manager = await DemoPayments.StaffAsync(Services, StaffRole.Manager);
+        var owner = await DemoPayments.StaffAsync(Services, StaffRole.Owner);
+        var refunds = Services.GetRequiredService<RefundFlow>();
+        var pending = await refunds.RequestAsync(manager, payment.PaymentId, new RefundRequest("1500.00", RefundReason.Returned, null, "big"));
+
+        await refunds.RejectAsync(owner, pending.RefundId, "Not returned yet");
+
+        var data = await ReceivedAsync(WebhookEventTypes.RefundFailed, pending.RefundId);
+        Assert.Equal("rejected", data.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task FastPaymentSettledByCallback_PaymentSucceededAndCheckoutCompleted()
+    {
+        var payer = await BankBook.OpenPayerAsync(Services, 100.00m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 12.34m);
+        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+
+        var accepted = await flow.ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
+
+        Assert.Equal(PaymentStatus.Processing, accepted.Status);
+        var data = await ReceivedAsync(WebhookEventTypes.PaymentSucceeded, started.PaymentId);
+        Assert.Equal("fast", data.GetProperty("method").GetString());
+        await ReceivedAsync(WebhookEventTypes.CheckoutCompleted, checkout.Id);
+    }
+
+    [Fact]
     public async Task EndpointSubscribedToOneType_GetsOnlyThatType()
     {
         await using var only = await WebhookReceiver.StartAsync();
