@@ -99,7 +99,7 @@ public static class DemoData
         {
             return;
         }
-        var (protectedSecret, hint) = secrets.ProtectPublishedDemoSecret(DemoShopWebhookSecret);
+        var (protectedSecret, hint) = secrets.Protect(DemoShopWebhookSecret);
         db.WebhookEndpoints.Add(WebhookEndpoint.Create(demo.Id, DemoShopWebhookUrl, "Demo shop (sample), samples/DemoShop",
             WebhookEventTypes.All, allowHttp: true, protectedSecret, hint, "owner@demo.test", now));
         await db.SaveChangesAsync(cancellationToken);

@@ -31,13 +31,6 @@ public sealed class WebhookSecrets(IDataProtectionProvider protection)
         return (_protector.Protect(secret), secret[..Math.Min(secret.Length, Prefix.Length + 4)] + "…");
     }
 
-    /// <summary>
-    /// DEMO ONLY: the protected form and hint of a given, published secret, for the Development demo seed's endpoint
-    /// of the sample shop (which ships the same secret). Real secrets come from <see cref="Create"/>.
-    /// </summary>
-    public (string Protected, string Hint) ProtectPublishedDemoSecret(string publishedSecret) =>
-        (_protector.Protect(publishedSecret), publishedSecret[..(Prefix.Length + 4)] + "…");
-
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
