@@ -39,6 +39,8 @@ internal sealed class BenchPortal : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        // No sample-shop webhook endpoint (localhost:5090): its failing deliveries would run beside what is measured.
+        builder.UseSetting("Demo:SampleShop", "false");
         // appsettings.json says Information by default; the setting overrides it, the filter covers providers' own.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

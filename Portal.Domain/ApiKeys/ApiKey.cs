@@ -51,6 +51,24 @@ public sealed class ApiKey
 
     public static IssuedApiKey Issue(Guid merchantId, string name, ApiScopes scopes, string createdBy, DateTimeOffset now)
     {
+        var id = Guid.CreateVersion7(now);
+        var secret = SecretPrefix + id.ToString("N") + SaltedSecret.NewSecret(SecretBytes);
+        return new IssuedApiKey(Create(id, merchantId, name, scopes, secret, createdBy, now), secret);
+    }
+
+    /// <summary>
+    /// DEMO ONLY. A key whose secret is given, not drawn: the Development demo seed uses it so that the sample shop, which
+    /// ships the same published secret in its appsettings.Development.json, works with no setup. Anyone can read that
+    /// secret, so nothing else may call this; real keys come from <see cref="Issue"/>.
+    /// </summary>
+    public static ApiKey CreateDemoKeyWithPublishedSecret(Guid merchantId, string name, ApiScopes scopes, string publishedSecret,
+        string createdBy, DateTimeOffset now) =>
+        TryReadId(publishedSecret, out var id)
+            ? Create(id, merchantId, name, scopes, publishedSecret, createdBy, now)
+            : throw new ArgumentException($"A key secret is {SecretPrefix} + a 32-digit hex id + more characters.", nameof(publishedSecret));
+
+    private static ApiKey Create(Guid id, Guid merchantId, string name, ApiScopes scopes, string secret, string createdBy, DateTimeOffset now)
+    {
         var errors = new ValidationErrors();
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
@@ -67,10 +85,8 @@ public sealed class ApiKey
         }
         errors.ThrowIfAny();
 
-        var id = Guid.CreateVersion7(now);
         var salt = SaltedSecret.NewSalt();
-        var secret = SecretPrefix + id.ToString("N") + SaltedSecret.NewSecret(SecretBytes);
-        var key = new ApiKey
+        return new ApiKey
         {
             Id = id,
             MerchantId = merchantId,
@@ -82,7 +98,6 @@ public sealed class ApiKey
             CreatedBy = createdBy,
             CreatedAt = now,
         };
-        return new IssuedApiKey(key, secret);
     }
 
     /// <summary>The key id a presented secret names; false for anything that is not shaped like one of ours.</summary>

@@ -20,6 +20,8 @@ public class PortalApp : WebApplicationFactory<Program>
     public PortalApp(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        // No sample-shop key and webhook endpoint (at localhost:5090) unless a test asks: they would add deliveries.
+        _settings.TryAdd("Demo:SampleShop", "false");
         _time = time;
         DataDirectory = TestPaths.NewTempDirectory("portal-app");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

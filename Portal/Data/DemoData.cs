@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.ApiKeys;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
+using Portal.Webhooks;
 
 namespace Portal.Data;
 
@@ -19,6 +21,13 @@ public static class DemoData
     public const string OtherShopSettlementAccount = "8800000000000002";
     public const string DemoLinkPrefix = "DEMO-";
     public const string OperatorEmail = "operator@demo.test";
+
+    // The sample shop (samples/DemoShop) ships these same published values in its appsettings.Development.json, so
+    // that it and Portal work together with no setup. Published means not secret: they exist only in the demo seed.
+    public const string DemoShopApiKeyName = "Demo shop (sample)";
+    public const string DemoShopApiKeySecret = "psk_00000000000040008000000000de5a0bdemo-shop-sample-key-not-a-secret";
+    public const string DemoShopWebhookUrl = "http://localhost:5090/webhooks/portal";
+    public const string DemoShopWebhookSecret = "whsec_demo-shop-sample-webhook-secret-not-a-secret";
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -37,6 +46,12 @@ public static class DemoData
         await EnsureStaffAsync(users, "viewer@demo.test", "Vera Viewer", demo.Id, StaffRole.Viewer);
         await EnsureStaffAsync(users, "other@demo.test", "Oscar Other", other.Id, StaffRole.Owner);
         await EnsureOperatorAsync(users, OperatorEmail);
+        // Tests turn this off (Demo:SampleShop=false): an endpoint at localhost:5090 would get a delivery for every payment.
+        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:SampleShop", true))
+        {
+            await EnsureSampleShopKeyAsync(db, demo, now, cancellationToken);
+            await EnsureSampleShopWebhookAsync(db, services.GetRequiredService<WebhookSecrets>(), demo, now, cancellationToken);
+        }
 
         // There is always one open demo link to pay, also after the last one was paid.
         var openLinks = await db.Checkouts.CountAsync(c => c.MerchantReference!.StartsWith(DemoLinkPrefix) &&
@@ -61,6 +76,33 @@ public static class DemoData
             .Select(c => c.Token)
             .FirstOrDefaultAsync();
         return token is null ? null : $"/pay/{token}";
+    }
+
+    /// <summary>The sample shop's API key, with the published secret (see <see cref="DemoShopApiKeySecret"/>).</summary>
+    private static async Task EnsureSampleShopKeyAsync(PortalDbContext db, Merchant demo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ApiKey.TryReadId(DemoShopApiKeySecret, out var keyId);
+        if (await db.ApiKeys.AnyAsync(k => k.Id == keyId, cancellationToken))
+        {
+            return;
+        }
+        db.ApiKeys.Add(ApiKey.CreateDemoKeyWithPublishedSecret(demo.Id, DemoShopApiKeyName, ApiScopes.All, DemoShopApiKeySecret,
+            "owner@demo.test", now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The webhook endpoint of the sample shop, signing with the published secret (see <see cref="DemoShopWebhookSecret"/>).</summary>
+    private static async Task EnsureSampleShopWebhookAsync(PortalDbContext db, WebhookSecrets secrets, Merchant demo, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (await db.WebhookEndpoints.AnyAsync(e => e.MerchantId == demo.Id && e.Url == DemoShopWebhookUrl, cancellationToken))
+        {
+            return;
+        }
+        var (protectedSecret, hint) = secrets.Protect(DemoShopWebhookSecret);
+        db.WebhookEndpoints.Add(WebhookEndpoint.Create(demo.Id, DemoShopWebhookUrl, "Demo shop (sample), samples/DemoShop",
+            WebhookEventTypes.All, allowHttp: true, protectedSecret, hint, "owner@demo.test", now));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task<Merchant> EnsureMerchantAsync(PortalDbContext db, string name, string city, string account,

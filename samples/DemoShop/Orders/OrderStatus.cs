@@ -1,0 +1,7 @@
+namespace DemoShop.Orders;
+
+public enum OrderStatus
+{
+    AwaitingPayment,
+    Paid,
+}
