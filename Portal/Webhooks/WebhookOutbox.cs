@@ -24,7 +24,9 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
         List<WebhookEvent>? added = null;
         Dictionary<Guid, Checkout>? checkouts = null;
         var now = time.GetUtcNow();
-        foreach (var entry in db.ChangeTracker.Entries())
+        // One walk: every Entries() call runs DetectChanges over the context again, and SaveChanges runs it once more.
+        var entries = db.ChangeTracker.Entries().ToList();
+        foreach (var entry in entries)
         {
             switch (entry.Entity)
             {
@@ -44,13 +46,13 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
             }
         }
         // Payments after the walk: their resource names the checkout's token and reference.
-        foreach (var entry in db.ChangeTracker.Entries<Payment>())
+        foreach (var entry in entries)
         {
-            if (!BecomesAny(entry, nameof(Payment.Status), PaymentStatus.Succeeded, PaymentStatus.Failed))
+            if (entry.Entity is not Payment payment ||
+                !BecomesAny(entry, nameof(Payment.Status), PaymentStatus.Succeeded, PaymentStatus.Failed))
             {
                 continue;
             }
-            var payment = entry.Entity;
             var checkout = checkouts?.GetValueOrDefault(payment.CheckoutId)
                 ?? db.Checkouts.AsNoTracking().Single(c => c.Id == payment.CheckoutId);
             Add(ref added, db, payment.MerchantId,
