@@ -147,23 +147,31 @@ internal static class WaitingClient
         var sends = new List<Task<bool>>(circuits.Length);
         var missing = 0;
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < circuits.Length; i++)
+        // Paced on a thread of its own that sleeps between sends. Awaiting Task.Delay(1) per callback instead put a
+        // timer in the process's timer queue a thousand times a second, and every timer firing walks that queue, which
+        // holds each hub connection's own timer: with 10,000 pages that walk was a fifth of this process's CPU.
+        var pacer = new Thread(() =>
         {
-            var due = start + (long)(i * (double)Stopwatch.Frequency / plan.Rate);
-            while (Stopwatch.GetTimestamp() < due)
+            for (var i = 0; i < circuits.Length; i++)
             {
-                await Task.Delay(1);
+                var due = start + (long)(i * (double)Stopwatch.Frequency / plan.Rate);
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    Thread.Sleep(1);
+                }
+                var circuit = circuits[i];
+                if (circuit is null)
+                {
+                    continue;
+                }
+                var sentAt = Stopwatch.GetTimestamp();
+                var push = circuit.ArmPush(sentAt);
+                pushes.Add(TimePushAsync(push, sentAt));
+                sends.Add(SendCallbackAsync(http, signer, plan.CallbackAddress, pages[i].CallbackBody));
             }
-            var circuit = circuits[i];
-            if (circuit is null)
-            {
-                continue;
-            }
-            var sentAt = Stopwatch.GetTimestamp();
-            var push = circuit.ArmPush(sentAt);
-            pushes.Add(TimePushAsync(push, sentAt));
-            sends.Add(SendCallbackAsync(http, signer, plan.CallbackAddress, pages[i].CallbackBody));
-        }
+        }) { IsBackground = true, Name = "Callback pacer" };
+        pacer.Start();
+        await Task.Run(pacer.Join);
         var results = await Task.WhenAll(sends);
         var answered = Stopwatch.GetElapsedTime(start);
         await Task.WhenAll(pushes);

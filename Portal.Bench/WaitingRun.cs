@@ -67,6 +67,9 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Paused: GC.GetTotalPauseDuration());
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOC") is null ? null : new AllocationSampler();
+        sampler?.Start();
         await client.SayAsync(WaitingProtocol.Go);
         var report = await client.HearReportAsync();
         var callbacks = Math.Max(report.Sent, 1);
@@ -74,7 +77,19 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
         Console.WriteLine(Invariant(
             $"CPU per callback while posting and pushing: server {serverCpu:F2} ms, client {report.ClientCpuMillisecondsPerCallback:F2} ms ({Environment.ProcessorCount} cores: {1000.0 * Environment.ProcessorCount / (serverCpu + report.ClientCpuMillisecondsPerCallback):F0} callbacks/s at most, both processes busy)."));
         Console.WriteLine(Invariant(
-            $"Server GCs meanwhile: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}, paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalMilliseconds:F0} ms in all."));
+            $"Server GCs meanwhile: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}, paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalMilliseconds:F0} ms in all; allocated {(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / callbacks:F0} KB per callback."));
+        if (sampler is not null)
+        {
+            var byType = sampler.Stop();
+            var sum = byType.Sum(p => p.Bytes);
+            foreach (var (type, bytes) in byType.Take(40))
+            {
+                Console.WriteLine(Invariant($"  alloc {100.0 * bytes / sum,5:F1}%  {type}"));
+            }
+        }
+        var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine(Invariant(
+            $"Last ephemeral GC (#{last.Index}, gen{last.Generation}): paused {last.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {last.PromotedBytes / 1048576.0:F1} MB, gen0 {last.GenerationInfo[0].SizeBeforeBytes / 1048576.0:F0} MB before, gen1 {last.GenerationInfo[1].SizeBeforeBytes / 1048576.0:F0}→{last.GenerationInfo[1].SizeAfterBytes / 1048576.0:F0} MB, heap {last.HeapSizeBytes / 1048576.0:F0} MB."));
         Console.WriteLine(Invariant(
             $"waiting={pages} held={report.Held} kb_per_page={kbPerPage:F1} push_p50_ms={report.PushP50Milliseconds:F1} push_p99_ms={report.PushP99Milliseconds:F1}"));
         return report.Held == pages && report.Missing == 0 && report.CallbackFailures == 0 ? 0 : 1;

@@ -94,7 +94,7 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        var events = outbox?.Record(db);
+        var events = outbox is null ? null : await outbox.RecordAsync(db, cancellationToken);
         try
         {
             using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);

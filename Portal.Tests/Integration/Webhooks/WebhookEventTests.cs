@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
@@ -56,6 +58,26 @@ public sealed class WebhookEventTests : IAsyncLifetime
         Assert.Equal("succeeded", data.GetProperty("status").GetString());
         Assert.Equal("real_time", data.GetProperty("method").GetString());
         Assert.Single(await DemoWebhooks.EventsAsync(Services, payment.PaymentId));
+    }
+
+    [Fact]
+    public async Task MerchantWithoutAnEndpoint_PaidCheckout_NoEventWritten()
+    {
+        var (payment, _) = await DemoPayments.PaidAsync(Services, 6.00m, merchant: DemoData.OtherShop);
+
+        Assert.Empty(await DemoWebhooks.EventsAsync(Services, payment.PaymentId));
+        Assert.Empty(await DemoWebhooks.EventsAsync(Services, payment.CheckoutId));
+    }
+
+    [Fact]
+    public async Task EndpointDisabled_PaidCheckout_NoEventWritten()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.WebhookEndpoints.ExecuteUpdateAsync(e => e.SetProperty(x => x.Enabled, false));
+
+        var (payment, _) = await DemoPayments.PaidAsync(Services, 6.50m);
+
+        Assert.Empty(await DemoWebhooks.EventsAsync(Services, payment.PaymentId));
     }
 
     [Fact]
