@@ -33,16 +33,18 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
     public Task<Payment?> FindPaymentAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Payments.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public async Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default)
-    {
-        var row = await (
+    // Compiled once: every rail result and page action loads its payment this way, and a LINQ query written inline
+    // builds its expression tree and looks up EF's query cache on every call.
+    private static readonly Func<PortalDbContext, Guid, CancellationToken, Task<PaymentAndCheckout?>> PaymentAndCheckoutById =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid paymentId, CancellationToken _) => (
                 from p in db.Payments
                 join c in db.Checkouts on p.CheckoutId equals c.Id
                 where p.Id == paymentId
-                select new { p, c })
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new PaymentAndCheckout(row.p, row.c);
-    }
+                select new PaymentAndCheckout(p, c))
+            .FirstOrDefault());
+
+    public Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default) =>
+        PaymentAndCheckoutById(db, paymentId, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max,
         CancellationToken cancellationToken = default) =>
