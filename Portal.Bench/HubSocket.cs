@@ -195,6 +195,7 @@ internal sealed class HubSocket : IAsyncDisposable
     /// <summary>Once the receive loop has ended: the socket and the loop's buffer go.</summary>
     public void Release()
     {
+        Open.TryRemove(this, out _);
         _socket.Dispose();
         ReleaseBuffer();
     }
