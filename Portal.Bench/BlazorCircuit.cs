@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Bench;
 
@@ -17,28 +15,24 @@ namespace Portal.Bench;
 /// </summary>
 internal sealed partial class BlazorCircuit : IAsyncDisposable
 {
-    private static readonly BlazorPackProtocol Protocol = new();
+    private const string StartCircuitId = "1";
 
     private readonly HttpClient _http;
-    private readonly HubConnection _connection;
+    private readonly HubSocket _hub;
+    private readonly TaskCompletionSource<string?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _receiving;
     private long _armedAt;
     private TaskCompletionSource<long>? _push;
     private int _batches;
     private int _jsCalls;
     private string? _circuitSecret;
+    private volatile bool _closed;
 
-    private BlazorCircuit(HttpClient http, HubConnection connection)
+    private BlazorCircuit(HttpClient http, HubSocket hub)
     {
         _http = http;
-        _connection = connection;
-        _connection.On("JS.RenderBatch", Type.EmptyTypes, OnRenderBatchAsync, this);
-        _connection.On("JS.BeginInvokeJS", Type.EmptyTypes, OnBeginInvokeJSAsync, this);
-        _connection.On("JS.Error", Type.EmptyTypes, OnErrorAsync, this);
-        _connection.Closed += _ =>
-        {
-            Closed = true;
-            return Task.CompletedTask;
-        };
+        _hub = hub;
+        _receiving = ReceiveAsync();
     }
 
     public int Batches => Volatile.Read(ref _batches);
@@ -46,11 +40,11 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>How many <c>JS.BeginInvokeJS</c> calls the server made on this circuit (each answered as a success).</summary>
     public int JSCalls => Volatile.Read(ref _jsCalls);
 
-    public bool Closed { get; private set; }
+    public bool Closed => _closed;
 
     public string? Error { get; private set; }
 
-    public bool Held => !Closed && Error is null && _connection.State == HubConnectionState.Connected;
+    public bool Held => !Closed && Error is null && _hub.IsOpen;
 
     /// <summary>Fetches the page, connects and starts its circuit; returns once the hub has accepted the components.</summary>
     /// <param name="deflate">Ask for permessage-deflate, as browsers do (the .NET client does not unless asked).</param>
@@ -67,27 +61,22 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             throw new InvalidOperationException($"{path}: no interactive server markers in the page.");
         }
 
-        var builder = new HubConnectionBuilder();
-        // Registered after the builder's JSON protocol: the last registration is the one the connection gets.
-        builder.Services.AddSingleton<IHubProtocol>(Protocol);
-        var connection = builder
-            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, options =>
-            {
-                options.SkipNegotiation = true;
-                if (deflate)
-                {
-                    options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new WebSocketDeflateOptions();
-                }
-            })
-            .WithServerTimeout(TimeSpan.FromMinutes(5))
-            .Build();
-        var circuit = new BlazorCircuit(http, connection);
-        await connection.StartAsync(cancellationToken);
-        circuit._circuitSecret = await connection.InvokeAsync<string?>("StartCircuit",
-            baseUri.ToString(), pageUri.ToString(), "[]", state, cancellationToken);
+        var hub = await HubSocket.ConnectAsync(new Uri(baseUri, "_blazor"), deflate, cancellationToken);
+        var circuit = new BlazorCircuit(http, hub);
+        try
+        {
+            await hub.SendAsync(new InvocationMessage(StartCircuitId, "StartCircuit", [baseUri.ToString(), pageUri.ToString(), "[]", state]),
+                cancellationToken);
+            circuit._circuitSecret = await circuit._started.Task.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await circuit.DisposeAsync();
+            throw;
+        }
         if (circuit._circuitSecret is null)
         {
-            await connection.DisposeAsync();
+            await circuit.DisposeAsync();
             throw new InvalidOperationException($"{path}: the hub refused StartCircuit ({circuit.Error}).");
         }
         var operations = new StringBuilder("{\"batchId\":1,\"operations\":[");
@@ -97,7 +86,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 $"{{\"type\":\"add\",\"ssrComponentId\":{i + 1},\"marker\":{markers[i]}}}");
         }
         operations.Append("]}");
-        await connection.SendAsync("UpdateRootComponents", operations.ToString(), state, cancellationToken);
+        await hub.SendAsync(new InvocationMessage("UpdateRootComponents", [operations.ToString(), state]), cancellationToken);
         return circuit;
     }
 
@@ -110,37 +99,97 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         return push.Task;
     }
 
-    private static Task OnRenderBatchAsync(object?[] args, object state)
+    private async Task ReceiveAsync()
     {
-        var arrived = Stopwatch.GetTimestamp();
-        var circuit = (BlazorCircuit)state;
-        Interlocked.Increment(ref circuit._batches);
-        Interlocked.Exchange(ref circuit._push, null)?.TrySetResult(arrived);
-        // (batchId, data) in .NET 10; older releases sent a renderer id first. Acknowledged at once: after 10
-        // unacknowledged batches the server stops rendering to this circuit.
-        return circuit._connection.SendAsync("OnRenderCompleted", Convert.ToInt64(args[^2], CultureInfo.InvariantCulture), null);
+        try
+        {
+            while (await _hub.ReceiveAsync())
+            {
+                while (_hub.TryRead(Binder.Instance, out var message))
+                {
+                    if (!await HandleAsync(message))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The connection is gone, which Closed reports.
+        }
+        catch (InvalidDataException e)
+        {
+            Error = e.Message;
+        }
+        finally
+        {
+            _closed = true;
+            _started.TrySetException(new InvalidOperationException($"The hub closed the connection before the circuit started ({Error})."));
+            _hub.Release();
+        }
     }
 
-    private static Task OnBeginInvokeJSAsync(object?[] args, object state)
+    /// <summary>Acts on one message from the hub; false when it closes the connection.</summary>
+    private async ValueTask<bool> HandleAsync(HubMessage message)
     {
-        var circuit = (BlazorCircuit)state;
-        Interlocked.Increment(ref circuit._jsCalls);
-        var handle = Convert.ToInt64(args[0], CultureInfo.InvariantCulture);
-        // As if every JS call succeeded with no value: unanswered, the circuit would wait for the 1-minute interop timeout.
-        return circuit._connection.SendAsync("EndInvokeJSFromDotNet", handle, true,
-            string.Create(CultureInfo.InvariantCulture, $"[{handle},true,null]"));
-    }
-
-    private static Task OnErrorAsync(object?[] args, object state)
-    {
-        ((BlazorCircuit)state).Error = args.Length > 0 ? Convert.ToString(args[0], CultureInfo.InvariantCulture) : "JS.Error";
-        return Task.CompletedTask;
+        switch (message)
+        {
+            case InvocationMessage { Target: "JS.RenderBatch" } batch:
+                var arrived = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref _batches);
+                Interlocked.Exchange(ref _push, null)?.TrySetResult(arrived);
+                // (batchId, data) in .NET 10; older releases sent a renderer id first. Acknowledged at once: after 10
+                // unacknowledged batches the server stops rendering to this circuit.
+                await _hub.SendAsync(new InvocationMessage("OnRenderCompleted",
+                    [Convert.ToInt64(batch.Arguments[^2], CultureInfo.InvariantCulture), null]));
+                return true;
+            case InvocationMessage { Target: "JS.BeginInvokeJS" } call:
+                Interlocked.Increment(ref _jsCalls);
+                var handle = Convert.ToInt64(call.Arguments[0], CultureInfo.InvariantCulture);
+                // As if every JS call succeeded with no value: unanswered, the circuit would wait for the 1-minute interop timeout.
+                await _hub.SendAsync(new InvocationMessage("EndInvokeJSFromDotNet",
+                    [handle, true, string.Create(CultureInfo.InvariantCulture, $"[{handle},true,null]")]));
+                return true;
+            case InvocationMessage { Target: "JS.Error" } error:
+                Error = error.Arguments.Length > 0 ? Convert.ToString(error.Arguments[0], CultureInfo.InvariantCulture) : "JS.Error";
+                return true;
+            case CompletionMessage { InvocationId: StartCircuitId } completion:
+                if (completion.Error is not null)
+                {
+                    _started.TrySetException(new InvalidOperationException($"StartCircuit failed: {completion.Error}"));
+                }
+                else
+                {
+                    _started.TrySetResult(completion.Result as string);
+                }
+                return true;
+            case CloseMessage close:
+                if (close.Error is not null)
+                {
+                    Error ??= close.Error;
+                }
+                return false;
+            default:
+                // Pings, and JS calls this bench has no use for (as HubConnection ignores calls it has no handler for).
+                return true;
+        }
     }
 
     /// <summary>Hangs up as a browser does: the hub connection, then <c>/_blazor/disconnect</c> so the server frees the circuit now.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _connection.DisposeAsync();
+        await _hub.DisposeAsync();
+        try
+        {
+            // The hub answers the close with its own, which ends the receive loop.
+            await _receiving.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            _hub.Abort();
+            await _receiving;
+        }
         if (_circuitSecret is not null)
         {
             using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", _circuitSecret)]);
@@ -153,6 +202,23 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 // The server is going away: it frees the circuit with itself.
             }
         }
+    }
+
+    /// <summary>
+    /// Argument types for parsing: <see cref="BlazorPackProtocol"/> binds the <c>JS.*</c> calls itself; the only
+    /// invocation this side makes with an id is <c>StartCircuit</c>, which returns the circuit's secret.
+    /// </summary>
+    private sealed class Binder : IInvocationBinder
+    {
+        public static readonly Binder Instance = new();
+
+        public IReadOnlyList<Type> GetParameterTypes(string methodName) =>
+            throw new InvalidOperationException($"The hub called {methodName}, which this client does not handle.");
+
+        public Type GetReturnType(string invocationId) => typeof(string);
+
+        public Type GetStreamItemType(string streamId) =>
+            throw new InvalidOperationException("This client starts no streams.");
     }
 
     [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]

@@ -94,8 +94,7 @@ internal static class WaitingClient
                     circuits[i] = await BlazorCircuit.OpenAsync(http, plan.BaseAddress, $"/pay/{pages[i].Token}", plan.Deflate, ct);
                 }
                 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or
-                                              System.Net.WebSockets.WebSocketException or TaskCanceledException or
-                                              Microsoft.AspNetCore.SignalR.HubException)
+                                              System.Net.WebSockets.WebSocketException or TaskCanceledException)
                 {
                     failures.AddOrUpdate(e.GetType().Name + ": " + e.Message, 1, (_, n) => n + 1);
                 }
