@@ -56,7 +56,7 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
                     Type = e.Type,
                     ObjectId = e.ObjectId,
                     CreatedAt = now,
-                    Payload = JsonSerializer.Serialize(new WebhookEventBody(id, "event", e.Type, now, e.Resource), ApiJson.Options),
+                    Payload = JsonSerializer.Serialize(new WebhookEventBody(id, "event", e.Type, now, e.Resource()), ApiJson.Options),
                 };
                 db.Add(row);
                 (added ??= []).Add(row);
@@ -65,7 +65,8 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
         return added;
     }
 
-    private sealed record PendingEvent(Guid MerchantId, string Type, Guid ObjectId, object Resource);
+    // The resource is built only for an event somebody wants: building it was most of the outbox's cost per result.
+    private sealed record PendingEvent(Guid MerchantId, string Type, Guid ObjectId, Func<object> Resource);
 
     // The events the pending changes would raise, whoever wants them.
     private async Task<List<PendingEvent>?> PendingAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -84,13 +85,13 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
                     if (Becomes(entry, nameof(Checkout.Status), CheckoutStatus.Paid))
                     {
                         (pending ??= []).Add(new PendingEvent(checkout.MerchantId, WebhookEventTypes.CheckoutCompleted, checkout.Id,
-                            CheckoutResource.From(checkout, links, now)));
+                            () => CheckoutResource.From(checkout, links, now)));
                     }
                     break;
                 case Refund refund when BecomesAny(entry, nameof(Refund.Status), RefundStatus.Succeeded, RefundStatus.Failed, RefundStatus.Rejected):
                     (pending ??= []).Add(new PendingEvent(refund.MerchantId,
                         refund.Status == RefundStatus.Succeeded ? WebhookEventTypes.RefundSucceeded : WebhookEventTypes.RefundFailed,
-                        refund.Id, RefundResource.From(refund)));
+                        refund.Id, () => RefundResource.From(refund)));
                     break;
             }
         }
@@ -102,11 +103,14 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
             {
                 continue;
             }
-            var checkout = checkouts?.GetValueOrDefault(payment.CheckoutId)
-                ?? await db.Checkouts.AsNoTracking().SingleAsync(c => c.Id == payment.CheckoutId, cancellationToken);
+            var checkout = checkouts?.GetValueOrDefault(payment.CheckoutId);
+            var names = checkout is not null
+                ? new { checkout.Token, checkout.MerchantReference }
+                : await db.Checkouts.AsNoTracking().Where(c => c.Id == payment.CheckoutId)
+                    .Select(c => new { c.Token, c.MerchantReference }).SingleAsync(cancellationToken);
             (pending ??= []).Add(new PendingEvent(payment.MerchantId,
                 payment.Status == PaymentStatus.Succeeded ? WebhookEventTypes.PaymentSucceeded : WebhookEventTypes.PaymentFailed,
-                payment.Id, PaymentResource.From(payment, checkout.Token, checkout.MerchantReference)));
+                payment.Id, () => PaymentResource.From(payment, names.Token, names.MerchantReference)));
         }
         return pending;
     }
