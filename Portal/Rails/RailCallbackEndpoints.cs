@@ -99,6 +99,14 @@ public static class RailCallbackEndpoints
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
+        // The rail always sends Content-Length: one exact array, where a chunk buffer and a growing MemoryStream were a
+        // tenth of what each callback allocated (the callback path is the one that runs a thousand times a second).
+        if (request.ContentLength is { } length)
+        {
+            var exact = new byte[length];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
         int read;
