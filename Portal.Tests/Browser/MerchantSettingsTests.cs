@@ -21,6 +21,10 @@ public sealed class MerchantSettingsTests(BrowserAppFixture fixture)
         await admin.Page.GetByLabel("Accent colour").PressAsync("Tab");
         await admin.Page.GetByLabel("QR code carries").ClickAsync();
         await admin.Page.GetByText("An EMV merchant-presented payment code").ClickAsync();
+        // Saved only once the select shows the choice: under a loaded machine a Save clicked while the list was still
+        // closing went out with the previous format.
+        await Expect(admin.Page.Locator(".mud-select", new() { HasText = "QR code carries" }).First)
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex("EMV"));
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
         await Expect(admin.Page.GetByText("Settings saved")).ToBeVisibleAsync();
 
