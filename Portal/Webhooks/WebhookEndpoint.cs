@@ -40,7 +40,10 @@ public sealed class WebhookEndpoint
 
     public int Version { get; private set; }
 
-    public IReadOnlyList<string> Events => EventTypes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Events => ParseEventTypes(EventTypes);
+
+    /// <summary>The stored comma-separated list as event types; the outbox reads it without loading the endpoint.</summary>
+    public static string[] ParseEventTypes(string eventTypes) => eventTypes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public bool Subscribes(string type) => Events.Contains(type, StringComparer.Ordinal);
 

@@ -32,19 +32,19 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
     /// <summary>Adds the events of the pending changes; returns the added rows, to be detached if the save fails.</summary>
     public async Task<List<WebhookEvent>?> RecordAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        var pending = await PendingAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
+        var pending = Pending(db, now);
         if (pending is null)
         {
             return null;
         }
         List<WebhookEvent>? added = null;
-        var now = time.GetUtcNow();
         foreach (var merchant in pending.GroupBy(e => e.MerchantId))
         {
             var wanted = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var types in SubscriptionsOf(db, merchant.Key).WithCancellation(cancellationToken))
             {
-                wanted.UnionWith(types.Split(',', StringSplitOptions.RemoveEmptyEntries));
+                wanted.UnionWith(WebhookEndpoint.ParseEventTypes(types));
             }
             foreach (var e in merchant.Where(e => wanted.Contains(e.Type)))
             {
@@ -56,7 +56,8 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
                     Type = e.Type,
                     ObjectId = e.ObjectId,
                     CreatedAt = now,
-                    Payload = JsonSerializer.Serialize(new WebhookEventBody(id, "event", e.Type, now, e.Resource()), ApiJson.Options),
+                    Payload = JsonSerializer.Serialize(new WebhookEventBody(id, "event", e.Type, now,
+                        await e.Resource(cancellationToken)), ApiJson.Options),
                 };
                 db.Add(row);
                 (added ??= []).Add(row);
@@ -66,14 +67,13 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
     }
 
     // The resource is built only for an event somebody wants: building it was most of the outbox's cost per result.
-    private sealed record PendingEvent(Guid MerchantId, string Type, Guid ObjectId, Func<object> Resource);
+    private sealed record PendingEvent(Guid MerchantId, string Type, Guid ObjectId, Func<CancellationToken, ValueTask<object>> Resource);
 
     // The events the pending changes would raise, whoever wants them.
-    private async Task<List<PendingEvent>?> PendingAsync(PortalDbContext db, CancellationToken cancellationToken)
+    private List<PendingEvent>? Pending(PortalDbContext db, DateTimeOffset now)
     {
         List<PendingEvent>? pending = null;
         Dictionary<Guid, Checkout>? checkouts = null;
-        var now = time.GetUtcNow();
         // One walk: every Entries() call runs DetectChanges over the context again, and SaveChanges runs it once more.
         var entries = db.ChangeTracker.Entries().ToList();
         foreach (var entry in entries)
@@ -85,13 +85,13 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
                     if (Becomes(entry, nameof(Checkout.Status), CheckoutStatus.Paid))
                     {
                         (pending ??= []).Add(new PendingEvent(checkout.MerchantId, WebhookEventTypes.CheckoutCompleted, checkout.Id,
-                            () => CheckoutResource.From(checkout, links, now)));
+                            _ => ValueTask.FromResult<object>(CheckoutResource.From(checkout, links, now))));
                     }
                     break;
                 case Refund refund when BecomesAny(entry, nameof(Refund.Status), RefundStatus.Succeeded, RefundStatus.Failed, RefundStatus.Rejected):
                     (pending ??= []).Add(new PendingEvent(refund.MerchantId,
                         refund.Status == RefundStatus.Succeeded ? WebhookEventTypes.RefundSucceeded : WebhookEventTypes.RefundFailed,
-                        refund.Id, () => RefundResource.From(refund)));
+                        refund.Id, _ => ValueTask.FromResult<object>(RefundResource.From(refund))));
                     break;
             }
         }
@@ -104,13 +104,17 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
                 continue;
             }
             var checkout = checkouts?.GetValueOrDefault(payment.CheckoutId);
-            var names = checkout is not null
-                ? new { checkout.Token, checkout.MerchantReference }
-                : await db.Checkouts.AsNoTracking().Where(c => c.Id == payment.CheckoutId)
-                    .Select(c => new { c.Token, c.MerchantReference }).SingleAsync(cancellationToken);
             (pending ??= []).Add(new PendingEvent(payment.MerchantId,
                 payment.Status == PaymentStatus.Succeeded ? WebhookEventTypes.PaymentSucceeded : WebhookEventTypes.PaymentFailed,
-                payment.Id, () => PaymentResource.From(payment, names.Token, names.MerchantReference)));
+                payment.Id, async cancellationToken =>
+                {
+                    // Every path that finishes a payment tracks its checkout beside it; a later one might not.
+                    var names = checkout is not null
+                        ? new { checkout.Token, checkout.MerchantReference }
+                        : await db.Checkouts.AsNoTracking().Where(c => c.Id == payment.CheckoutId)
+                            .Select(c => new { c.Token, c.MerchantReference }).SingleAsync(cancellationToken);
+                    return PaymentResource.From(payment, names.Token, names.MerchantReference);
+                }));
         }
         return pending;
     }
