@@ -26,7 +26,6 @@ internal sealed class HubSocket : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     // One send at a time: a WebSocket refuses overlapping sends, and acks, JS answers and pings come from different places.
     private readonly SemaphoreSlim _sending = new(1, 1);
-    private readonly PooledWriter _writer = new();
     private byte[]? _buffer;
     private int _start;
     private int _end;
@@ -58,8 +57,9 @@ internal sealed class HubSocket : IAsyncDisposable
             await hub._sending.WaitAsync(cancellationToken);
             try
             {
-                HandshakeProtocol.WriteRequestMessage(new HandshakeRequestMessage(Protocol.Name, Protocol.Version), hub._writer);
-                await hub.SendWrittenAsync(cancellationToken);
+                var handshake = new ArrayBufferWriter<byte>();
+                HandshakeProtocol.WriteRequestMessage(new HandshakeRequestMessage(Protocol.Name, Protocol.Version), handshake);
+                await hub.SendBytesAsync(handshake.WrittenMemory, cancellationToken);
             }
             finally
             {
@@ -98,8 +98,7 @@ internal sealed class HubSocket : IAsyncDisposable
         await _sending.WaitAsync(cancellationToken);
         try
         {
-            Protocol.WriteMessage(message, _writer);
-            await SendWrittenAsync(cancellationToken);
+            await SendBytesAsync(Protocol.GetMessageBytes(message), cancellationToken);
         }
         finally
         {
@@ -216,18 +215,11 @@ internal sealed class HubSocket : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Sends what <see cref="_writer"/> holds; the caller holds <see cref="_sending"/>.</summary>
-    private async Task SendWrittenAsync(CancellationToken cancellationToken)
+    /// <summary>Sends one whole message; the caller holds <see cref="_sending"/>.</summary>
+    private Task SendBytesAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _lastSent, Environment.TickCount64);
-        try
-        {
-            await _socket.SendAsync(_writer.Written, WebSocketMessageType.Binary, true, cancellationToken);
-        }
-        finally
-        {
-            _writer.Reset();
-        }
+        return _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, cancellationToken).AsTask();
     }
 
     private async Task PingAsync()
@@ -237,8 +229,7 @@ internal sealed class HubSocket : IAsyncDisposable
             await _sending.WaitAsync();
             try
             {
-                Volatile.Write(ref _lastSent, Environment.TickCount64);
-                await _socket.SendAsync(PingBytes, WebSocketMessageType.Binary, true, CancellationToken.None);
+                await SendBytesAsync(PingBytes, CancellationToken.None);
             }
             finally
             {
@@ -281,47 +272,5 @@ internal sealed class HubSocket : IAsyncDisposable
             _buffer = null;
         }
         _start = _end = 0;
-    }
-
-    /// <summary>An <see cref="IBufferWriter{T}"/> on pooled arrays, emptied after each send so that idle connections hold none.</summary>
-    private sealed class PooledWriter : IBufferWriter<byte>
-    {
-        private byte[]? _array;
-        private int _written;
-
-        public ReadOnlyMemory<byte> Written => _array.AsMemory(0, _written);
-
-        public void Advance(int count) => _written += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint).AsMemory(_written);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => Ensure(sizeHint).AsSpan(_written);
-
-        public void Reset()
-        {
-            if (_array is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_array);
-                _array = null;
-            }
-            _written = 0;
-        }
-
-        private byte[] Ensure(int sizeHint)
-        {
-            sizeHint = Math.Max(sizeHint, 1);
-            if (_array is null)
-            {
-                _array = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
-            }
-            else if (_array.Length - _written < sizeHint)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _written + sizeHint));
-                _array.AsSpan(0, _written).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_array);
-                _array = bigger;
-            }
-            return _array;
-        }
     }
 }
