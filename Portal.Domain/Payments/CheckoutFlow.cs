@@ -189,6 +189,83 @@ public sealed class CheckoutFlow(
     }
 
     /// <summary>
+    /// Records several rail results in one unit of work: one read of their payments and checkouts, one commit, then
+    /// each changed payment published. Under a burst of callbacks most of a result's cost was its own read, transaction
+    /// and commit, so results that arrive together are saved together. Returns each result's payment as recorded, in
+    /// order, or null where no payment has that order id (it may be a refund's).
+    /// </summary>
+    /// <remarks>
+    /// A lost race anywhere in the batch rolls the whole commit back; every result is then recorded on its own
+    /// (<see cref="RecordRailResultAsync"/>), deciding again on fresh state, so one conflict never drops the others.
+    /// </remarks>
+    public async Task<IReadOnlyList<PaymentSnapshot?>> RecordRailResultsAsync(IReadOnlyList<RailResult> results,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var recorded = new PaymentSnapshot?[results.Count];
+        var changed = new List<PaymentAndCheckout>(results.Count);
+        await using (var store = stores.Open())
+        {
+            var orderIds = new HashSet<Guid>(results.Count);
+            foreach (var result in results)
+            {
+                orderIds.Add(result.OrderId);
+            }
+            var found = new Dictionary<Guid, PaymentAndCheckout>(results.Count);
+            foreach (var pair in await store.FindPaymentsAndCheckoutsAsync(orderIds, cancellationToken))
+            {
+                found[pair.Payment.Id] = pair;
+            }
+            foreach (var result in results)
+            {
+                // The same callback twice in one batch applies once: the second finds the payment final already.
+                if (found.TryGetValue(result.OrderId, out var pair) && ApplyRailResult(pair.Payment, pair.Checkout, result))
+                {
+                    changed.Add(pair);
+                }
+            }
+
+            var saved = true;
+            if (changed.Count > 0)
+            {
+                try
+                {
+                    await store.SaveChangesAsync(cancellationToken);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    saved = false;
+                }
+            }
+            if (saved)
+            {
+                for (var i = 0; i < results.Count; i++)
+                {
+                    recorded[i] = found.TryGetValue(results[i].OrderId, out var pair) ? pair.Payment.Snapshot(pair.Checkout.Token) : null;
+                }
+                foreach (var pair in changed)
+                {
+                    await notifier.PublishAsync(pair.Payment.Snapshot(pair.Checkout.Token), cancellationToken);
+                }
+                return recorded;
+            }
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            try
+            {
+                recorded[i] = await RecordRailResultAsync(results[i], cancellationToken);
+            }
+            catch (NotFoundException)
+            {
+                recorded[i] = null;
+            }
+        }
+        return recorded;
+    }
+
+    /// <summary>
     /// Fails a payment whose order the rail will never process: created but never sent, or sent but unknown to the
     /// rail after its acceptance window. Used by the reconciler, never on a guess.
     /// </summary>

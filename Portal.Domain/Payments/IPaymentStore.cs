@@ -24,6 +24,10 @@ public interface IPaymentStore : IAsyncDisposable
     /// <summary>A payment with the checkout it pays, in one read: every step after the first changes both.</summary>
     Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default);
 
+    /// <summary>Payments with their checkouts, in one read, for results recorded together; unknown ids are left out.</summary>
+    Task<IReadOnlyList<PaymentAndCheckout>> FindPaymentsAndCheckoutsAsync(IReadOnlyCollection<Guid> paymentIds,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Payments whose order was created before <paramref name="before"/> and whose outcome Portal does not know yet.</summary>
     Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken = default);
 

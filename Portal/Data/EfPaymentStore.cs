@@ -46,6 +46,14 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
     public Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default) =>
         PaymentAndCheckoutById(db, paymentId, cancellationToken);
 
+    public async Task<IReadOnlyList<PaymentAndCheckout>> FindPaymentsAndCheckoutsAsync(IReadOnlyCollection<Guid> paymentIds,
+        CancellationToken cancellationToken = default) =>
+        await (from p in db.Payments
+               join c in db.Checkouts on p.CheckoutId equals c.Id
+               where paymentIds.Contains(p.Id)
+               select new PaymentAndCheckout(p, c))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Guid>> FindUnfinishedPaymentsAsync(DateTimeOffset before, int max,
         CancellationToken cancellationToken = default) =>
         await db.Payments

@@ -6,7 +6,10 @@ namespace Portal.Payments;
 
 public static class PaymentsExtensions
 {
-    /// <summary>The seven-step flow, its reconciler, and the clock they read (replaceable in tests).</summary>
+    /// <summary>
+    /// The seven-step flow, its reconciler, the queue where rail callbacks' results wait to be saved together, and the
+    /// clock they read (replaceable in tests).
+    /// </summary>
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -21,6 +24,8 @@ public static class PaymentsExtensions
         builder.Services.AddSingleton<Portal.Domain.Refunds.RefundFlow>();
         builder.Services.AddSingleton<PaymentReconciler>();
         builder.Services.AddHostedService<ReconcilerService>();
+        builder.Services.AddSingleton<Rails.RailResultQueue>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Rails.RailResultQueue>());
         return builder;
     }
 }

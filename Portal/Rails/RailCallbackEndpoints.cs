@@ -26,11 +26,11 @@ public static class RailCallbackEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, CheckoutFlow flow, RefundFlow refunds,
+    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, RailResultQueue payments, RefundFlow refunds,
         IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var cancellationToken = context.RequestAborted;
@@ -66,15 +66,12 @@ public static class RailCallbackEndpoints
         }
 
         // Finishing the payment is Portal's business now: a rail that hangs up does not stop it half way.
-        // An order id is a payment's or a refund's; payments come first, being by far the most callbacks.
-        try
+        // An order id is a payment's or a refund's; payments come first, being by far the most callbacks, and are
+        // recorded with the other callbacks that arrive meanwhile (RailResultQueue).
+        if (await payments.RecordAsync(result) is { } payment)
         {
-            var recorded = await flow.RecordRailResultAsync(result, CancellationToken.None);
-            logger.CallbackRecorded(result.OrderId, result.Status, recorded.Status.ToString());
+            logger.CallbackRecorded(result.OrderId, result.Status, payment.Status.ToString());
             return Results.Ok();
-        }
-        catch (NotFoundException)
-        {
         }
         try
         {

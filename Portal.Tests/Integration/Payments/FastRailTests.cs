@@ -138,6 +138,78 @@ public sealed class FastRailTests
     }
 
     [Fact]
+    public async Task Callbacks_BurstWithEachSentTwiceAndAnUnknownOrder_EachPaymentSettledOnceUnknownIs404()
+    {
+        await using var app = Start(settlementDelay: "01:00:00");
+        var accepted = new List<(Payment Payment, byte[] Body)>();
+        for (var i = 0; i < 12; i++)
+        {
+            accepted.Add(await AcceptedWithForgedSettlementAsync(app));
+        }
+        var unknown = JsonSerializer.SerializeToUtf8Bytes(new BankOrderAnswer(Guid.NewGuid(), "Settled", null, null,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "ref"), Json);
+        using var client = Client(app);
+
+        // All at once, so that the queue saves them in batches holding a payment's callback and its twin together.
+        var sends = accepted.SelectMany(a => new[] { a.Body, a.Body }).Append(unknown).Select(async body =>
+        {
+            using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow));
+            using var response = await client.SendAsync(request);
+            return (body, response.StatusCode);
+        });
+        var answers = await Task.WhenAll(sends);
+
+        Assert.All(answers.Where(a => a.body != unknown), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.NotFound, Assert.Single(answers, a => a.body == unknown).StatusCode);
+        var after = new List<Payment>();
+        foreach (var (payment, _) in accepted)
+        {
+            var saved = Assert.Single(await DemoCheckouts.PaymentsOfAsync(app.Services, payment.CheckoutId));
+            Assert.Equal(PaymentStatus.Succeeded, saved.Status);
+            Assert.NotNull(saved.NotifiedAt);
+            Assert.Equal(CheckoutStatus.Paid, (await DemoCheckouts.ReloadAsync(app.Services, payment.CheckoutId)).Status);
+            after.Add(saved);
+        }
+        // One transition each: a result applied twice would have moved its payment's version further than the others'.
+        Assert.Single(after.Select(p => p.Version).Distinct());
+    }
+
+    [Fact]
+    public async Task RecordRailResults_TwoOverlappingBatchesInParallel_EachPaymentRecordedOnceAndBothSeeIt()
+    {
+        await using var app = Start(settlementDelay: "01:00:00");
+        var results = new List<RailResult>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (payment, _) = await AcceptedWithForgedSettlementAsync(app);
+            results.Add(new RailResult(payment.Id, RailOrderStatus.Settled, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
+                Guid.NewGuid().ToString("N")));
+        }
+        var unknown = results[0] with { OrderId = Guid.NewGuid() };
+
+        // The batches share four payments: whichever commits second collides, and records its results one by one.
+        var recorded = await Task.WhenAll(
+            Task.Run(() => Flow(app.Services).RecordRailResultsAsync([.. results[..6], unknown])),
+            Task.Run(() => Flow(app.Services).RecordRailResultsAsync([.. results[2..]])));
+
+        Assert.Null(recorded[0][6]);
+        Assert.All(recorded.SelectMany(r => r).OfType<PaymentSnapshot>(), p => Assert.Equal(PaymentStatus.Succeeded, p.Status));
+        Assert.Equal(6, recorded[0].Count(p => p is not null));
+        Assert.Equal(6, recorded[1].Count);
+        var saved = new List<Payment>();
+        foreach (var result in results)
+        {
+            saved.Add(await DemoPayments.ReloadAsync(app.Services, result.OrderId));
+        }
+        Assert.All(saved, p => Assert.Equal(PaymentStatus.Succeeded, p.Status));
+        foreach (var payment in saved)
+        {
+            Assert.Equal(CheckoutStatus.Paid, (await DemoCheckouts.ReloadAsync(app.Services, payment.CheckoutId)).Status);
+        }
+        Assert.Single(saved.Select(p => p.Version).Distinct());
+    }
+
+    [Fact]
     public async Task ApproveFast_CallbackLost_ReconcilerFinishesWithOneDebit()
     {
         await using var app = Start(new Dictionary<string, string?>
