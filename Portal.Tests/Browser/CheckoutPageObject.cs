@@ -48,5 +48,5 @@ public sealed class CheckoutPageObject(IPage page)
 
     public ILocator TryAgain => Page.GetByRole(AriaRole.Button, new() { Name = "Try again" });
 
-    public ILocator CompletedSteps => Page.Locator("li.co-step[data-state='done']");
+    public ILocator CompletedSteps => Page.Locator(".co-steps > li[data-state='done']");
 }

@@ -11,7 +11,7 @@ public sealed class PaymentProgressTests : PayComponentTest
     {
         var cut = Render<PaymentProgress>(p => p.Add(c => c.Payment, Snapshot(PaymentStep.OrderSent, PaymentStatus.Processing)));
 
-        var states = cut.FindAll("li.co-step").Select(li => li.GetAttribute("data-state") ?? "").ToArray();
+        var states = cut.FindAll(".co-steps > li").Select(li => li.GetAttribute("data-state") ?? "").ToArray();
 
         Assert.Equal<string[]>(["done", "done", "done", "done", "active", "waiting", "waiting"], states);
     }
@@ -37,7 +37,20 @@ public sealed class PaymentProgressTests : PayComponentTest
     }
 
     [Fact]
-    public async Task Render_AllSevenStepsDone_StaysWithin128Frames()
+    public void Render_Collapsed_StepsFoldedUnderHowItWent()
+    {
+        var cut = Render<PaymentProgress>(p => p
+            .Add(c => c.Payment, Snapshot(PaymentStep.Notified, PaymentStatus.Succeeded))
+            .Add(c => c.Collapsed, true));
+
+        Assert.Equal("How it went", cut.Find("details.co-details > summary").TextContent);
+        Assert.Equal(7, cut.FindAll("details.co-details li[data-state='done']").Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Render_AllSevenStepsDone_StaysWithin128Frames(bool collapsed)
     {
         // Every waiting customer's circuit holds this list twice; past 128 frames its buffers double to 20 KB a page.
         await using var renderer = new FrameCountingRenderer(Services);
@@ -45,6 +58,7 @@ public sealed class PaymentProgressTests : PayComponentTest
         var frames = await renderer.CountFramesAsync<PaymentProgress>(new Dictionary<string, object?>
         {
             [nameof(PaymentProgress.Payment)] = Snapshot(PaymentStep.Notified, PaymentStatus.Succeeded),
+            [nameof(PaymentProgress.Collapsed)] = collapsed,
         });
 
         Assert.InRange(frames, 1, 128);
