@@ -64,7 +64,12 @@ internal static class WaitingClient
         var report = new WaitingReport(pushed.Sent, opened, held, pushed.Latencies.Count, pushed.Missing, pushed.CallbackFailures,
             pushed.PerSecond, pushed.Latencies.Percentile(50), pushed.Latencies.Percentile(99), clientKbPerPage, cpuPerCallback);
         await output.WriteLineAsync(WaitingProtocol.ReportPrefix + JsonSerializer.Serialize(report, WaitingJson.Options));
-        // Closed after the report, so that the server's CPU for the callbacks does not include hanging up.
+        // Closed after the report, so that the server's CPU for the callbacks does not include hanging up, and once the
+        // server has measured the paid pages (or went away).
+        string? line;
+        while ((line = await input.ReadLineAsync()) is not null && line != WaitingProtocol.Close)
+        {
+        }
         await CloseAllAsync(circuits);
         return 0;
     }

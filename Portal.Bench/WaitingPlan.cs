@@ -48,4 +48,7 @@ internal static class WaitingProtocol
     public const string Go = "@go";
 
     public const string ReportPrefix = "@report ";
+
+    /// <summary>Server to client: the paid pages are measured; close them.</summary>
+    public const string Close = "@close";
 }

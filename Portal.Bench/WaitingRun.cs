@@ -88,6 +88,16 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
             }
         }
         var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        // What a paid page still open costs: its pushed state is what the collections during the pushes promoted.
+        var (managedPaid, _) = Measure();
+        Console.WriteLine(Invariant(
+            $"Server memory per page after its push (paid, still open): {(managedPaid - managedBefore) / 1024.0 / Math.Max(opened, 1):F1} KB, {(managedPaid - managedAfter) / 1024.0 / Math.Max(opened, 1):+0.0;-0.0} KB against waiting."));
+        if (holdSeconds > 0)
+        {
+            Console.WriteLine(Invariant($"Holding the paid pages for {holdSeconds} s (server process {Environment.ProcessId})."));
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+        }
+        await client.SayAsync(WaitingProtocol.Close);
         Console.WriteLine(Invariant(
             $"Last ephemeral GC (#{last.Index}, gen{last.Generation}): paused {last.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {last.PromotedBytes / 1048576.0:F1} MB, gen0 {last.GenerationInfo[0].SizeBeforeBytes / 1048576.0:F0} MB before, gen1 {last.GenerationInfo[1].SizeBeforeBytes / 1048576.0:F0}→{last.GenerationInfo[1].SizeAfterBytes / 1048576.0:F0} MB, heap {last.HeapSizeBytes / 1048576.0:F0} MB."));
         Console.WriteLine(Invariant(
