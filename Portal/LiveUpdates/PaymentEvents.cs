@@ -21,11 +21,9 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
     public async ValueTask PublishAsync(PaymentSnapshot payment, CancellationToken cancellationToken = default)
     {
         var update = PaymentUpdate.From(payment);
-        var tasks = new List<Task>(6)
-        {
-            hub.Clients.Group(PaymentsHub.CheckoutGroup(payment.CheckoutToken)).PaymentUpdated(update),
-            hub.Clients.Group(PaymentsHub.MerchantGroup(payment.MerchantId)).PaymentUpdated(update),
-        };
+        SendWithoutWaiting(hub.Clients.Group(PaymentsHub.CheckoutGroup(payment.CheckoutToken)).PaymentUpdated(update), payment.PaymentId);
+        SendWithoutWaiting(hub.Clients.Group(PaymentsHub.MerchantGroup(payment.MerchantId)).PaymentUpdated(update), payment.PaymentId);
+        var tasks = new List<Task>(4);
         _watchers.Notify($"c:{payment.CheckoutId}", payment, tasks);
         _watchers.Notify($"m:{payment.MerchantId}", payment, tasks);
         _watchers.Notify($"p:{payment.PaymentId}", payment, tasks);
@@ -38,5 +36,20 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
             // A watcher that failed (a closed circuit, a dropped connection) must not fail the payment that told it.
             LiveUpdatesLog.PublishFailed(logger, payment.PaymentId, ex);
         }
+    }
+
+    // The hub's clients are sent to without waiting for them. A client that stopped reading (a dashboard in a laptop
+    // gone to sleep) fills its buffer, and a send to it then waits until SignalR drops it (ClientTimeoutInterval, 30 s):
+    // no payment may wait for that, nor the rail results queued behind it (RailResultQueue). Sends to one connection
+    // still leave in order, each taking that connection's write lock in turn. The in-process watchers above are
+    // awaited: a circuit only queues its render, it never waits for its browser.
+    private void SendWithoutWaiting(Task send, Guid paymentId)
+    {
+        if (send.IsCompletedSuccessfully)
+        {
+            return;
+        }
+        _ = send.ContinueWith(failed => LiveUpdatesLog.PublishFailed(logger, paymentId, failed.Exception!), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }
