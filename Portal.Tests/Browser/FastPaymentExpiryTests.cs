@@ -37,9 +37,11 @@ public sealed class FastPaymentExpiryTests(BrowserAppFixture fixture) : IAsyncLi
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
 
         await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "This QR code has expired" })).ToBeVisibleAsync();
+        await page.Page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, "checkout-fast-expired-1280x800.png"), FullPage = true });
         var wallet = new WalletPageObject(await phone.NewPageAsync());
         await wallet.OpenAsync(oldLink);
-        await Expect(wallet.Page.GetByText("This code has expired.")).ToBeVisibleAsync();
+        await Expect(wallet.Page.GetByRole(AriaRole.Heading, new() { Name = "This code has expired" })).ToBeVisibleAsync();
+        await wallet.Page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, "wallet-expired-375x667.png"), FullPage = true });
         await Expect(wallet.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Approve") })).ToHaveCountAsync(0);
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Get a new code" }).ClickAsync();
