@@ -55,16 +55,14 @@ internal static class WaitingClient
         }
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var gcBefore = (Count: GC.CollectionCount(0), Paused: GC.GetTotalPauseDuration());
+        var gc = GcWindow.Start();
         var pushed = await PushAsync(callbacksHttp, signer, plan, plan.Pages, circuits, output);
         var cpuPerCallback = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(pushed.Sent, 1);
         var held = circuits.Count(c => c is { Held: true });
         await output.WriteLineAsync(Invariant(
             $"Callbacks at {plan.Rate}/s: {pushed.Latencies.Count} pushes timed, {pushed.Missing} without a render batch within {PushTimeout.TotalSeconds:F0} s, {pushed.CallbackFailures} callbacks not 200."));
         await output.WriteLineAsync("  push: from the signed callback's send to the first render batch on that page's circuit after it.");
-        // The client's own pauses delay the render batches it times, so they are in the push figures too.
-        await output.WriteLineAsync(Invariant(
-            $"Client GCs meanwhile: {GC.CollectionCount(0) - gcBefore.Count}, paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalMilliseconds:F0} ms in all, last {GC.GetGCMemoryInfo(GCKind.Any).PauseDurations[0].TotalMilliseconds:F1} ms."));
+        await output.WriteLineAsync($"Client GCs meanwhile: {gc.Describe()}.");
         var report = new WaitingReport(pushed.Sent, opened, held, pushed.Latencies.Count, pushed.Missing, pushed.CallbackFailures,
             pushed.PerSecond, pushed.Latencies.Percentile(50), pushed.Latencies.Percentile(99), clientKbPerPage, cpuPerCallback);
         await output.WriteLineAsync(WaitingProtocol.ReportPrefix + JsonSerializer.Serialize(report, WaitingJson.Options));

@@ -66,8 +66,7 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
         }
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Paused: GC.GetTotalPauseDuration());
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var gc = GcWindow.Start();
         using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOC") is null ? null : new AllocationSampler();
         sampler?.Start();
         await client.SayAsync(WaitingProtocol.Go);
@@ -77,7 +76,7 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
         Console.WriteLine(Invariant(
             $"CPU per callback while posting and pushing: server {serverCpu:F2} ms, client {report.ClientCpuMillisecondsPerCallback:F2} ms ({Environment.ProcessorCount} cores: {1000.0 * Environment.ProcessorCount / (serverCpu + report.ClientCpuMillisecondsPerCallback):F0} callbacks/s at most, both processes busy)."));
         Console.WriteLine(Invariant(
-            $"Server GCs meanwhile: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}, paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalMilliseconds:F0} ms in all; allocated {(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / callbacks:F0} KB per callback."));
+            $"Server GCs meanwhile: {gc.Describe()}; allocated {gc.AllocatedSince / 1024.0 / callbacks:F0} KB per callback."));
         if (sampler is not null)
         {
             var byType = sampler.Stop();
