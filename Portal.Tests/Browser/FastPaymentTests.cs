@@ -87,8 +87,8 @@ public sealed class FastPaymentTests(BrowserAppFixture fixture)
     [Theory]
     [InlineData("not a payment code at all", "This is not a Portal payment code.")]
     [InlineData("00020101021129370016A000000677010111011300668012345675802TH530376463046197", "This is not a Portal payment code.")]
-    [InlineData("00020101021129370016A000000677010111011300668012345675802TH530376463046198", "damaged")]
-    [InlineData("0002010102122937", "damaged")]
+    [InlineData("00020101021129370016A000000677010111011300668012345675802TH530376463046198", "damaged or incomplete: its check digits do not match")]
+    [InlineData("0002010102122937", "damaged or incomplete: it was cut off.")]
     public async Task Wallet_BadCode_SaysWhatIsWrong(string code, string message)
     {
         await using var phone = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
@@ -97,6 +97,19 @@ public sealed class FastPaymentTests(BrowserAppFixture fixture)
         await wallet.PasteAsync(code);
 
         await Expect(wallet.Error).ToContainTextAsync(message);
+    }
+
+    [Fact]
+    public async Task Wallet_DamagedCodeInChinese_SaysWhatIsWrongInChinese()
+    {
+        await using var phone = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667, locale: "zh-CN");
+        var wallet = new WalletPageObject(await phone.NewPageAsync());
+        await wallet.OpenAsync("wallet");
+
+        await wallet.Page.GetByLabel("付款码").FillAsync("00020101021129370016A000000677010111011300668012345675802TH530376463046198");
+        await wallet.Page.GetByRole(AriaRole.Button, new() { Name = "继续" }).ClickAsync();
+
+        await Expect(wallet.Error).ToHaveTextAsync("此付款码已损坏或不完整：校验码不符，付款码可能被篡改或复制有误。请重新扫描收银页面上的二维码。（crc-mismatch）");
     }
 
     [Fact]

@@ -9,11 +9,14 @@ namespace Portal.Wallet;
 /// </summary>
 public sealed record WalletCode(Guid PaymentId, Money? ClaimedAmount)
 {
-    /// <summary>Reads a code; on failure <paramref name="problem"/> says why, in the words of the parser.</summary>
-    public static WalletCode? Read(string? text, out WalletCodeProblem? problem, out string? detail)
+    /// <summary>
+    /// Reads a code; on failure <paramref name="problem"/> says why, and for a damaged EMV payload <paramref name="damage"/>
+    /// is the parser's finding (its reason picks the customer's sentence, its message is for engineers).
+    /// </summary>
+    public static WalletCode? Read(string? text, out WalletCodeProblem? problem, out EmvQrProblem? damage)
     {
         problem = null;
-        detail = null;
+        damage = null;
         var code = text?.Trim() ?? "";
         if (code.Length == 0)
         {
@@ -35,13 +38,12 @@ public sealed record WalletCode(Guid PaymentId, Money? ClaimedAmount)
         if (!EmvQrCode.TryParse(code, out var emv, out var emvProblem))
         {
             problem = emvProblem!.Reason == EmvQrReason.NotEmv ? WalletCodeProblem.NotOurs : WalletCodeProblem.Damaged;
-            detail = emvProblem.Message;
+            damage = problem == WalletCodeProblem.Damaged ? emvProblem : null;
             return null;
         }
-        if (!PortalPaymentCode.TryRead(emv!, out var paymentId, out var amount, out var readProblem))
+        if (!PortalPaymentCode.TryRead(emv!, out var paymentId, out var amount, out _))
         {
             problem = WalletCodeProblem.NotOurs;
-            detail = readProblem;
             return null;
         }
         return new WalletCode(paymentId, amount);

@@ -35,11 +35,12 @@ public sealed class WalletCodeTests
         var payload = PortalPaymentCode.Build(new PortalPaymentCodeDetails(PaymentId, Money.Of(88.00m, "CNY"), "Demo Shop", "Shanghai", "CN", "5999"));
         var altered = payload.Replace("88.00", "18.00", StringComparison.Ordinal);
 
-        var code = WalletCode.Read(altered, out var problem, out var detail);
+        var code = WalletCode.Read(altered, out var problem, out var damage);
 
         Assert.Null(code);
         Assert.Equal(WalletCodeProblem.Damaged, problem);
-        Assert.Contains("CRC", detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(EmvQrReason.CrcMismatch, damage!.Reason);
+        Assert.Contains("CRC", damage.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -47,10 +48,11 @@ public sealed class WalletCodeTests
     {
         const string promptPay = "00020101021129370016A000000677010111011300668012345675802TH530376463046197";
 
-        var code = WalletCode.Read(promptPay, out var problem, out _);
+        var code = WalletCode.Read(promptPay, out var problem, out var damage);
 
         Assert.Null(code);
         Assert.Equal(WalletCodeProblem.NotOurs, problem);
+        Assert.Null(damage);
     }
 
     [Theory]
@@ -68,7 +70,8 @@ public sealed class WalletCodeTests
     {
         var payload = PortalPaymentCode.Build(new PortalPaymentCodeDetails(PaymentId, Money.Of(88.00m, "CNY"), "Demo Shop", "Shanghai", "CN", "5999"));
 
-        Assert.Null(WalletCode.Read(payload[..40], out var problem, out _));
+        Assert.Null(WalletCode.Read(payload[..40], out var problem, out var damage));
         Assert.Equal(WalletCodeProblem.Damaged, problem);
+        Assert.Equal(EmvQrReason.Truncated, damage!.Reason);
     }
 }
