@@ -13,6 +13,50 @@ export DOTNET_NOLOGO=1
 # Browser tests drive Debian's Chromium; Playwright must never try to download its own browser (no internet here).
 export PORTAL_CHROMIUM=/usr/bin/chromium
 
+# Test servers live here while the run lasts; the trap below stops them however the run ends.
+SERVERS_DIR=$(mktemp -d /tmp/portal-servers.XXXXXX)
+PG_SHARED="$SERVERS_DIR/postgres"
+
+as_postgres() {
+    if [[ $(id -u) -eq 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+stop_servers() {
+    local status=$?
+    # The shared cluster, then any cluster a test started and could not stop (a killed test host leaves them running).
+    for data in "$PG_SHARED/data" /tmp/portal-tests/postgres/*/data; do
+        if [[ -f "$data/postmaster.pid" ]]; then
+            as_postgres "$PG_BIN/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+        fi
+    done
+    rm -rf "$SERVERS_DIR" /tmp/portal-tests/postgres
+    exit $status
+}
+trap stop_servers EXIT
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+install_packages() {
+    local missing=("$@")
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        return
+    fi
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test.sh: missing ${missing[*]}; only root can install them (apt-get install ${missing[*]})." >&2
+        exit 1
+    fi
+    echo "==> Installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
 install_browser() {
     if [[ -x /usr/bin/chromium ]]; then
         return
@@ -28,6 +72,31 @@ install_browser() {
 }
 
 install_browser
+
+# PostgreSQL: the data tests run on it as well as on SQLite. Debian's package registers a cluster of its own that nothing
+# starts here; the tests use throw-away clusters on free loopback ports instead.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    install_packages postgresql
+fi
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+export PORTAL_POSTGRES_BIN="$PG_BIN"
+
+start_postgres() {
+    local port
+    port=$(free_port)
+    mkdir -p "$PG_SHARED"
+    if [[ $(id -u) -eq 0 ]]; then
+        chown postgres:postgres "$SERVERS_DIR" "$PG_SHARED"
+    fi
+    echo "==> Starting PostgreSQL on 127.0.0.1:$port"
+    as_postgres "$PG_BIN/initdb" -D "$PG_SHARED/data" -A trust -U portal --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
+    # fsync off: a test cluster must survive a crashed test, not a power cut. Many test apps share it at once.
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_SHARED/data" -l "$PG_SHARED/log" -w -t 60 \
+        -o "-p $port -k $PG_SHARED -c listen_addresses=127.0.0.1 -c max_connections=1000 -c shared_buffers=64MB -c fsync=off -c full_page_writes=off" \
+        start >/dev/null
+    export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=portal;Maximum Pool Size=40;Connection Idle Lifetime=15;Timeout=30"
+}
+start_postgres
 
 if [[ -f dotnet-tools.json || -f .config/dotnet-tools.json ]]; then
     echo "==> dotnet tool restore"

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -78,13 +77,11 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
         Assert.Contains(checkout.Id.ToString(), accepted.Single(a => a.EventType == WebhookEventTypes.CheckoutCompleted).Body);
     }
 
-    // As an owner would, but written straight into the stopped-or-running app's database, with its secret protected
-    // by the app's own webhook key ring (persisted in the data folder).
+    // As an owner would, but written straight into the running app's database, with its secret protected by the app's
+    // own key ring (in that database).
     private async Task<string> AddEndpointAsync(Uri url)
     {
-        var protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_dataDirectory, "keys", "webhooks")),
-            builder => builder.SetApplicationName(WebhookSecrets.ApplicationName));
-        var (secret, protectedSecret, hint) = new WebhookSecrets(protection).Create();
+        var (secret, protectedSecret, hint) = PortalKeyRing.WebhookSecrets(OpenPortal).Create();
         await using var db = OpenPortal();
         var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
         db.WebhookEndpoints.Add(WebhookEndpoint.Create(merchant.Id, url.ToString(), null, WebhookEventTypes.All, allowHttp: true,

@@ -5,29 +5,45 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Data;
 
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The real Portal on a real 127.0.0.1 port (Kestrel), with its own SQLite files in a fresh folder and the demo data
-/// seeded, as `dotnet run` gives a new user. Settings override appsettings.json; a <see cref="TimeProvider"/> may be given.
+/// The real Portal on a real 127.0.0.1 port (Kestrel), with its own SQLite files in a fresh folder (or its own fresh
+/// PostgreSQL database) and the demo data seeded, as `dotnet run` gives a new user. Settings override appsettings.json;
+/// a <see cref="TimeProvider"/> may be given.
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
+    private readonly PostgresDatabase? _postgres;
 
-    public PortalApp(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public PortalApp(IDictionary<string, string?>? settings = null, TimeProvider? time = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         // No sample-shop key and webhook endpoint (at localhost:5090) unless a test asks: they would add deliveries.
         _settings.TryAdd("Demo:SampleShop", "false");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgres = PostgresDatabase.Create();
+            foreach (var (key, value) in _postgres.Settings)
+            {
+                _settings[key] = value;
+            }
+        }
+        Provider = provider;
         _time = time;
         DataDirectory = TestPaths.NewTempDirectory("portal-app");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Where Portal's data is: SQLite files in <see cref="DataDirectory"/>, or a database of its own on PostgreSQL.</summary>
+    public DatabaseProvider Provider { get; }
 
     /// <summary>The address the app listens on, e.g. http://127.0.0.1:41234/. Starts the server on first use.</summary>
     public Uri BaseAddress
@@ -61,6 +77,10 @@ public class PortalApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         TestPaths.TryDelete(DataDirectory);
     }
 }

@@ -1,38 +1,48 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Payments;
+using Portal.Hosting;
 
 namespace Portal.Data;
 
 public static class DataExtensions
 {
     /// <summary>
-    /// Portal's database on the configured provider: SQLite in the data folder unless Database:Provider says SqlServer.
-    /// Pages and the flow take a context per operation from the factory (Blazor circuits outlive requests).
+    /// Portal's database on the configured provider (<c>Database:Provider</c>): SQLite in the data folder by default,
+    /// SQL Server or PostgreSQL from <c>ConnectionStrings:Portal</c>. Pages and the flow take a context per operation from
+    /// the factory (Blazor circuits outlive requests). This is the only place that knows which provider it is.
     /// </summary>
     public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .PostConfigure(o => o.MigrateOnStartup ??= builder.Environment.IsDevelopment())
             .ValidateDataAnnotations().ValidateOnStart();
-        var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var provider = builder.Configuration.GetDatabaseProvider();
         var connectionString = builder.Configuration.GetConnectionString("Portal");
-
-        if (provider == DatabaseProvider.SqlServer)
+        if (provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is not set.");
-            }
-            builder.Services.AddPooledDbContextFactory<SqlServerPortalDbContext>(options =>
-                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
-            builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlServerPortalDbContext>>();
+            throw new StartupRefusedException(
+                $"Database:Provider is {provider} but ConnectionStrings:Portal is not set. Set it (for example the " +
+                "environment variable ConnectionStrings__Portal) to the server's connection string.");
         }
-        else
+
+        switch (provider)
         {
-            connectionString ??= $"Data Source={Path.Combine(builder.GetDataDirectory(), "portal.db")}";
-            builder.Services.AddPooledDbContextFactory<SqlitePortalDbContext>(options =>
-                options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor()));
-            builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
-            builder.Services.AddSingleton<SqliteWriteGate>();
+            case DatabaseProvider.SqlServer:
+                // Transient faults (a failover, a dropped connection) are retried by EF's execution strategy; any
+                // transaction of Portal's own runs inside it (PortalDbContext.InTransactionAsync).
+                AddContext<SqlServerPortalDbContext>(builder, options =>
+                    options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            case DatabaseProvider.Postgres:
+                AddContext<PostgresPortalDbContext>(builder, options =>
+                    options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+                break;
+            default:
+                connectionString ??= $"Data Source={Path.Combine(builder.GetDataDirectory(), "portal.db")}";
+                AddContext<SqlitePortalDbContext>(builder, options =>
+                    options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor()));
+                builder.Services.AddSingleton<SqliteWriteGate>();
+                break;
         }
 
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
@@ -42,6 +52,23 @@ public static class DataExtensions
         return builder;
     }
 
+    /// <summary>
+    /// <c>Database:Provider</c>, read here rather than by the binder so that a misspelt name stops the start with a
+    /// sentence instead of a conversion error.
+    /// </summary>
+    public static DatabaseProvider GetDatabaseProvider(this IConfiguration configuration)
+    {
+        var configured = configuration[DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider)];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        return Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new StartupRefusedException(
+                $"Database:Provider is '{configured}', which Portal does not know. Use Sqlite, SqlServer or Postgres.");
+    }
+
     /// <summary>The folder for SQLite files (Storage:DataDirectory, default "data" under the content root), created if missing.</summary>
     public static string GetDataDirectory(this IHostApplicationBuilder builder)
     {
@@ -49,5 +76,12 @@ public static class DataExtensions
         var directory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, configured));
         Directory.CreateDirectory(directory);
         return directory;
+    }
+
+    private static void AddContext<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> configure)
+        where TContext : PortalDbContext
+    {
+        builder.Services.AddPooledDbContextFactory<TContext>(configure);
+        builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<TContext>>();
     }
 }

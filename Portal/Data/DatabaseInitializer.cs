@@ -8,10 +8,12 @@ public static class DatabaseInitializer
     public static async Task InitializePortalDatabaseAsync(this WebApplication app)
     {
         var contexts = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using (var db = await contexts.CreateDbContextAsync())
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup == true)
         {
+            await using var db = await contexts.CreateDbContextAsync();
             await db.Database.MigrateAsync();
         }
+        await app.Services.GetRequiredService<Webhooks.LegacyWebhookKeyRing>().ImportAsync(app.Services);
         if (IsDemoEnabled(app))
         {
             await DemoData.SeedAsync(app.Services);

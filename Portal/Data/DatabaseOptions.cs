@@ -9,4 +9,10 @@ public sealed class DatabaseOptions
 
     [Required]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Apply pending migrations when Portal starts. Defaults to true in Development and false elsewhere, where migrating
+    /// is a deployment step (<c>dotnet Portal.dll migrate</c>) run once, before the new build serves.
+    /// </summary>
+    public bool? MigrateOnStartup { get; set; }
 }

@@ -35,16 +35,16 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
 
     // Compiled once: every rail result and page action loads its payment this way, and a LINQ query written inline
     // builds its expression tree and looks up EF's query cache on every call.
-    private static readonly Func<PortalDbContext, Guid, CancellationToken, Task<PaymentAndCheckout?>> PaymentAndCheckoutById =
-        EF.CompileAsyncQuery((PortalDbContext db, Guid paymentId, CancellationToken _) => (
+    private static readonly CompiledQuery<Func<PortalDbContext, Guid, CancellationToken, Task<PaymentAndCheckout?>>> PaymentAndCheckoutById =
+        new(() => EF.CompileAsyncQuery((PortalDbContext db, Guid paymentId, CancellationToken _) => (
                 from p in db.Payments
                 join c in db.Checkouts on p.CheckoutId equals c.Id
                 where p.Id == paymentId
                 select new PaymentAndCheckout(p, c))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     public Task<PaymentAndCheckout?> FindPaymentAndCheckoutAsync(Guid paymentId, CancellationToken cancellationToken = default) =>
-        PaymentAndCheckoutById(db, paymentId, cancellationToken);
+        PaymentAndCheckoutById.For(db)(db, paymentId, cancellationToken);
 
     public async Task<IReadOnlyList<PaymentAndCheckout>> FindPaymentsAndCheckoutsAsync(IReadOnlyCollection<Guid> paymentIds,
         CancellationToken cancellationToken = default) =>
@@ -115,7 +115,7 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
             Forget(events);
             throw new ConcurrencyConflictException("Another writer changed the same payment or checkout.", ex);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             Forget(events);
             throw new ConcurrencyConflictException("Another writer inserted the same row.", ex);
@@ -141,8 +141,4 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
-        ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Checkouts;
@@ -8,11 +9,15 @@ using Portal.Domain.Refunds;
 namespace Portal.Data;
 
 /// <summary>
-/// Portal's own data: Identity, merchants, checkouts, payments. Each database provider has a thin subclass so that its
-/// migrations live apart (<see cref="SqlitePortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>); code uses this type.
+/// Portal's own data: Identity, merchants, checkouts, payments, and the Data Protection key ring that signs cookies and
+/// encrypts secrets (so every instance and every restart reads the same keys). Each database provider has a thin
+/// subclass so that its migrations live apart (<see cref="SqlitePortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>); code uses this type.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Merchant> Merchants => Set<Merchant>();
 
     public DbSet<Checkout> Checkouts => Set<Checkout>();
@@ -41,6 +46,13 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
 
+    /// <summary>
+    /// Identity's table shapes, fixed here rather than read from the app's Identity options at run time: `dotnet ef`
+    /// builds this context without the app's services, and a model that differs between the two makes every server
+    /// provider refuse to migrate ("pending model changes"). Version 1 is what the migrations were made with.
+    /// </summary>
+    protected override Version SchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version1;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -51,7 +63,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset in SQL; UTC ticks sort and filter in the database on both providers.
+        // SQLite cannot compare or order DateTimeOffset in SQL; UTC ticks sort and filter in the database on every provider.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }

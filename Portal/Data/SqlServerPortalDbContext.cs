@@ -3,4 +3,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Portal.Data;
 
 /// <summary>The SQL Server flavour of <see cref="PortalDbContext"/>; its migrations are in Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options)
+{
+    /// <summary>
+    /// Binary, so that <c>abc</c> and <c>ABC</c> are two idempotency keys, as they are on SQLite and PostgreSQL: SQL
+    /// Server's default collations ignore case (and width, and sometimes accents) in comparisons and unique indexes.
+    /// </summary>
+    public const string ExactCollation = "Latin1_General_100_BIN2";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.IsComparedExactly())
+            {
+                property.SetCollation(ExactCollation);
+            }
+        }
+    }
+}

@@ -27,9 +27,18 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
     /// Creates the invitee's account with the name and password they chose and marks the invitation used; on any
     /// refusal (an unusable link, a password Identity's rules refuse) nothing is written.
     /// </summary>
-    public async Task<AcceptedInvitation> AcceptAsync(string? token, string displayName, string password,
-        CancellationToken cancellationToken = default)
+    public Task<AcceptedInvitation> AcceptAsync(string? token, string displayName, string password,
+        CancellationToken cancellationToken = default) =>
+        // The whole acceptance is one unit for the provider's execution strategy: on SQL Server and PostgreSQL a dropped
+        // connection is retried, and a strategy that retries cannot retry half of a transaction the code opened itself.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            ct => AcceptOnceAsync(token, displayName, password, ct), cancellationToken);
+
+    private async Task<AcceptedInvitation> AcceptOnceAsync(string? token, string displayName, string password,
+        CancellationToken cancellationToken)
     {
+        // A retry starts from what the database holds, not from what the failed attempt tracked.
+        db.ChangeTracker.Clear();
         var invitation = await FindInvitationAsync(token, cancellationToken, tracked: true);
         if (invitation is null)
         {
@@ -65,6 +74,7 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return new AcceptedInvitation(null, InvitationLinkState.Used, []);
         }
         if (!created.Succeeded)

@@ -74,7 +74,7 @@ internal sealed class WebhookDispatcher(
         {
             await SaveAsync(db, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another instance fanned the same events out first (one delivery per event and endpoint is unique).
         }

@@ -79,6 +79,13 @@ public sealed class WebhookEndpoint
         Version++;
     }
 
+    /// <summary>The same secret, encrypted again under another key ring (the hint and the receivers' copy stay).</summary>
+    public void ReprotectSecret(string protectedSecret)
+    {
+        ProtectedSecret = protectedSecret;
+        Version++;
+    }
+
     private void Apply(string url, string? description, IEnumerable<string> events, bool allowHttp)
     {
         var errors = new ValidationErrors();

@@ -25,9 +25,9 @@ namespace Portal.Webhooks;
 /// </remarks>
 public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookSignal signal)
 {
-    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<string>> SubscriptionsOf =
-        EF.CompileAsyncQuery((PortalDbContext db, Guid merchantId) =>
-            db.WebhookEndpoints.Where(e => e.MerchantId == merchantId && e.Enabled).Select(e => e.EventTypes));
+    private static readonly CompiledQuery<Func<PortalDbContext, Guid, IAsyncEnumerable<string>>> SubscriptionsOf =
+        new(() => EF.CompileAsyncQuery((PortalDbContext db, Guid merchantId) =>
+            db.WebhookEndpoints.Where(e => e.MerchantId == merchantId && e.Enabled).Select(e => e.EventTypes)));
 
     /// <summary>Adds the events of the pending changes; returns the added rows, to be detached if the save fails.</summary>
     public async Task<List<WebhookEvent>?> RecordAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
         foreach (var merchant in pending.GroupBy(e => e.MerchantId))
         {
             var wanted = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var types in SubscriptionsOf(db, merchant.Key).WithCancellation(cancellationToken))
+            await foreach (var types in SubscriptionsOf.For(db)(db, merchant.Key).WithCancellation(cancellationToken))
             {
                 wanted.UnionWith(WebhookEndpoint.ParseEventTypes(types));
             }

@@ -4,17 +4,17 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Portal.Webhooks;
 
 /// <summary>
-/// Endpoint secrets: made here, shown once, kept encrypted with Data Protection (keys persisted in the data folder, so
-/// a restarted Portal can still sign) and decrypted only to sign a delivery. Never logged.
+/// Endpoint secrets: made here, shown once, kept encrypted with Data Protection (Portal's key ring, in its database, so
+/// a restarted Portal or another instance can still sign) and decrypted only to sign a delivery. Never logged.
 /// </summary>
 public sealed class WebhookSecrets(IDataProtectionProvider protection)
 {
     public const string Prefix = "whsec_";
 
-    /// <summary>The Data Protection application name of the secrets' key ring (in Storage:DataDirectory/keys/webhooks).</summary>
-    public const string ApplicationName = "Portal.Webhooks";
+    /// <summary>The purpose the secrets are protected for, apart from cookies and tokens on the same ring.</summary>
+    public const string Purpose = "Portal.Webhooks.EndpointSecret.v1";
 
-    private readonly IDataProtector _protector = protection.CreateProtector("Portal.Webhooks.EndpointSecret.v1");
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
     /// <summary>A new secret (prefix + 32 random bytes), its protected form and its hint.</summary>
     public (string Secret, string Protected, string Hint) Create()
@@ -35,6 +35,20 @@ public sealed class WebhookSecrets(IDataProtectionProvider protection)
     }
 
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
+
+    /// <summary>Whether this ring can read the protected form (false for one made under another ring).</summary>
+    public bool CanUnprotect(string protectedSecret)
+    {
+        try
+        {
+            _protector.Unprotect(protectedSecret);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

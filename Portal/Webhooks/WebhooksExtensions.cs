@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 
@@ -18,12 +17,8 @@ public static class WebhooksExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookOutbox>();
-        // Its own Data Protection key ring, persisted in the data folder (keys/webhooks) so that a restarted Portal can
-        // still decrypt the secrets it signs with; apart from the app's default ring (cookies, circuits), which this
-        // feature leaves as it was.
-        var keys = new DirectoryInfo(Path.Combine(builder.GetDataDirectory(), "keys", "webhooks"));
-        builder.Services.AddSingleton(new WebhookSecrets(
-            DataProtectionProvider.Create(keys, protection => protection.SetApplicationName(WebhookSecrets.ApplicationName))));
+        builder.Services.AddSingleton<WebhookSecrets>();
+        builder.Services.AddSingleton(new LegacyWebhookKeyRing(Path.Combine(builder.GetDataDirectory(), "keys", "webhooks")));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
 using Portal.Tests.Builders;
@@ -6,10 +7,10 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Payments;
 
-/// <summary>The flow on real SQLite files, through the real signed HTTP rail to the sandbox bank on a real port.</summary>
-public sealed class RealTimePaymentTests : IAsyncLifetime
+/// <summary>The flow on a real database, through the real signed HTTP rail to the sandbox bank on a real port.</summary>
+public abstract class RealTimePaymentTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly PortalApp _app = new();
+    private readonly PortalApp _app = new(provider: provider);
 
     private IServiceProvider Services => _app.Services;
 
@@ -171,3 +172,7 @@ public sealed class RealTimePaymentTests : IAsyncLifetime
         Assert.Equal("TMAT", refusal.Reason.Code);
     }
 }
+
+public sealed class RealTimePaymentOnSqliteTests() : RealTimePaymentTests(DatabaseProvider.Sqlite);
+
+public sealed class RealTimePaymentOnPostgresTests() : RealTimePaymentTests(DatabaseProvider.Postgres);

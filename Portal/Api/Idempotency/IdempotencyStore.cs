@@ -45,7 +45,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
                     }
                     return new IdempotencyClaim.Claimed(record.Id);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
                 {
                     // The unique index refused: a twin holds the key. Its row says what to answer.
                 }

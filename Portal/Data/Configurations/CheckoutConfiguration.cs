@@ -14,11 +14,11 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasOne<Merchant>().WithMany().HasForeignKey(c => c.MerchantId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(c => c.Token).HasMaxLength(CheckoutToken.Length).IsRequired();
+        builder.Property(c => c.Token).HasMaxLength(CheckoutToken.Length).IsRequired().IsComparedExactly();
         builder.HasIndex(c => c.Token).IsUnique();
         builder.Property(c => c.CurrencyCode).HasMaxLength(3).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Checkout.DescriptionMaxLength).IsRequired();
-        builder.Property(c => c.MerchantReference).HasMaxLength(Checkout.ReferenceMaxLength);
+        builder.Property(c => c.MerchantReference).HasMaxLength(Checkout.ReferenceMaxLength).IsComparedExactly();
         builder.Property(c => c.ReturnUrl).HasMaxLength(Checkout.ReturnUrlMaxLength);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.AllowedMethods).HasConversion<string>().HasMaxLength(40);

@@ -24,7 +24,7 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         // Defaults for merchants that existed before the setting did; new merchants always write their own value.
         builder.Property(m => m.DefaultLinkLifetime).HasConversion<long>().HasDefaultValue(Merchant.DefaultLinkLifetimeValue);
         builder.Property(m => m.DefaultPaymentMethods).HasConversion<string>().HasMaxLength(40).HasDefaultValue(PaymentMethods.All);
-        builder.Property(m => m.StoreToken).HasMaxLength(CheckoutToken.Length);
+        builder.Property(m => m.StoreToken).HasMaxLength(CheckoutToken.Length).IsComparedExactly();
         builder.HasIndex(m => m.StoreToken).IsUnique();
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Currency);

@@ -20,8 +20,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.FailureCode).HasMaxLength(8);
         builder.Property(p => p.FailureMessage).HasMaxLength(300);
         builder.Property(p => p.PayerAccountMasked).HasMaxLength(24);
-        builder.Property(p => p.IdempotencyKey).HasMaxLength(64);
-        builder.Property(p => p.RailReference).HasMaxLength(64);
+        builder.Property(p => p.IdempotencyKey).HasMaxLength(64).IsComparedExactly();
+        builder.Property(p => p.RailReference).HasMaxLength(64).IsComparedExactly();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Amount);
         builder.Ignore(p => p.Failure);

@@ -26,8 +26,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Property(r => r.RejectedByName).HasMaxLength(256);
         builder.Property(r => r.FailureCode).HasMaxLength(8);
         builder.Property(r => r.FailureMessage).HasMaxLength(300);
-        builder.Property(r => r.IdempotencyKey).HasMaxLength(100).IsRequired();
-        builder.Property(r => r.RailReference).HasMaxLength(64);
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(100).IsRequired().IsComparedExactly();
+        builder.Property(r => r.RailReference).HasMaxLength(64).IsComparedExactly();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.Amount);
         builder.Ignore(r => r.OrderId);

@@ -22,6 +22,25 @@ namespace Portal.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -178,7 +197,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
+                        .HasColumnType("nvarchar(255)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<string>("Location")
                         .HasMaxLength(2000)
@@ -442,7 +463,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<string>("MerchantReference")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<string>("Metadata")
                         .IsRequired()
@@ -470,7 +493,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(27)
-                        .HasColumnType("nvarchar(27)");
+                        .HasColumnType("nvarchar(27)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -565,7 +590,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<string>("StoreToken")
                         .HasMaxLength(27)
-                        .HasColumnType("nvarchar(27)");
+                        .HasColumnType("nvarchar(27)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<string>("SupportEmail")
                         .HasMaxLength(254)
@@ -702,7 +729,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
@@ -736,7 +765,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<string>("RailReference")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<long>("RefundedMinorUnits")
                         .HasColumnType("bigint");
@@ -810,7 +841,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
@@ -844,7 +877,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<string>("RailReference")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<long?>("RailVerifiedAt")
                         .HasColumnType("bigint");

@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database on the tests' shared PostgreSQL cluster, dropped on dispose. The cluster is the one test.sh
+/// started (<c>PORTAL_TEST_POSTGRES</c>, a connection string without a database); run outside test.sh, the first test
+/// that needs one starts a throw-away cluster for the whole run and stops it when the run ends.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    private static readonly Lazy<string> Cluster = new(FindOrStartCluster);
+    private static PostgresServer? _ownCluster;
+
+    private PostgresDatabase(string name)
+    {
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(Cluster.Value) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The settings that point Portal at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Portal"] = ConnectionString,
+    };
+
+    public static PostgresDatabase Create()
+    {
+        var database = new PostgresDatabase($"portal_{Guid.NewGuid():N}");
+        Execute($"CREATE DATABASE \"{database.Name}\"");
+        return database;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Execute($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Execute(string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Cluster.Value) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string FindOrStartCluster()
+    {
+        var configured = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        _ownCluster = PostgresServer.StartAsync(maxConnections: 1000).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => _ownCluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var builder = new NpgsqlConnectionStringBuilder(_ownCluster.ConnectionString("postgres"));
+        builder.Remove("Database");
+        return builder.ConnectionString;
+    }
+}
