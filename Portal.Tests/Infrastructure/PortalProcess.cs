@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -6,11 +7,13 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// Portal as its own operating-system process (the built Portal.dll, as `dotnet run` or the container starts it), so a
-/// test can kill it outright, the way a crash or a power cut does, and start it again on the same data.
+/// test can kill it outright, the way a crash or a power cut does, and start it again on the same data; or start it in
+/// Production and read what it says when it refuses to start.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private PortalProcess(Process process, Uri baseAddress)
     {
@@ -20,19 +23,41 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<PortalProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, int? port = null)
+    /// <summary>Everything the process wrote so far, standard output and error interleaved as they arrived.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts Portal and waits until it answers (in Development, with the demo, unless settings say otherwise).</summary>
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, int? port = null,
+        string environment = "Development")
+    {
+        var portal = Launch(dataDirectory, settings, port, environment, arguments: null);
+        await portal.WaitUntilReadyAsync();
+        return portal;
+    }
+
+    /// <summary>
+    /// Starts Portal.dll with <paramref name="arguments"/> (a command such as <c>migrate</c>, or nothing) and does not wait:
+    /// for a start that is expected to fail, or a command that exits.
+    /// </summary>
+    public static PortalProcess Launch(string dataDirectory, IDictionary<string, string> settings, int? port = null,
+        string environment = "Development", string? arguments = null)
     {
         port ??= FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var appDirectory = AppDirectory();
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(appDirectory, "Portal.dll")}\"")
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(appDirectory, "Portal.dll")}\" {arguments}".TrimEnd())
         {
             WorkingDirectory = appDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -43,15 +68,30 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Portal.");
-        // Drain both streams so a chatty process never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var portal = new PortalProcess(process, baseAddress);
+        // Drain both streams so a chatty process never blocks on a full pipe, and keep them for the test to read.
+        process.OutputDataReceived += (_, e) => portal.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => portal.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var portal = new PortalProcess(process, baseAddress);
-        await portal.WaitUntilReadyAsync();
         return portal;
+    }
+
+    /// <summary>Writes a line to the process's standard input (an answer to a prompt).</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(cancellation.Token);
+        // The asynchronous readers may still hold the last lines.
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     /// <summary>Ends the process at once, with no chance to finish what it was doing.</summary>
@@ -71,6 +111,14 @@ public sealed class PortalProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -79,7 +127,7 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Portal exited at start with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"Portal exited at start with code {_process.ExitCode}: {Output}");
             }
             try
             {
@@ -97,7 +145,7 @@ public sealed class PortalProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("Portal did not start listening in time.");
+        throw new TimeoutException($"Portal did not start listening in time: {Output}");
     }
 
     // The web app's own build output, of the same configuration as these tests.

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
@@ -51,7 +52,10 @@ public sealed class FastRailTests
     [Fact]
     public async Task ApproveFast_FundsGoneBeforeSettlement_FailsWithAm04AndMovesNothing()
     {
-        await using var app = Start();
+        // The bank's clock settles the fast order only when the test moves it on, after the money is spent: with a
+        // real clock a slow machine could settle first and let the real-time payment fail instead.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:01:00" }, time);
         var services = app.Services;
         var payer = await BankBook.OpenPayerAsync(services, 30.00m);
         var fast = await DemoCheckouts.CreateAsync(services, 20.00m);
@@ -62,6 +66,7 @@ public sealed class FastRailTests
         // Spent elsewhere while the fast order waits for settlement.
         var rtStarted = await Flow(services).ChooseMethodAsync(realTime.Token, PaymentMethod.RealTime);
         await Flow(services).PayRealTimeAsync(rtStarted.PaymentId, PayerDetails.Parse(payer, "123456"), "key-2");
+        time.Advance(TimeSpan.FromMinutes(1));
 
         var failed = await WaitForAsync(services, fast.Id, p => p.Status == PaymentStatus.Failed);
         Assert.Equal("AM04", failed.FailureCode);
