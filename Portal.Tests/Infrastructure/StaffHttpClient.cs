@@ -15,9 +15,7 @@ public static partial class StaffHttpClient
     public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password = "Demo!Pass123")
     {
         var client = Anonymous(baseAddress);
-        var form = await client.GetStringAsync("Account/Login");
-        var fields = HiddenInput().Matches(form)
-            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var fields = await FormFieldsAsync(client, "Account/Login");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
         using var response = await client.PostAsync("Account/Login", new FormUrlEncodedContent(fields));
@@ -28,6 +26,11 @@ public static partial class StaffHttpClient
         }
         return client;
     }
+
+    /// <summary>The hidden fields of the form on a statically rendered page (antiforgery token, the form's name).</summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path) =>
+        HiddenInput().Matches(await client.GetStringAsync(path))
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenInput();

@@ -7,15 +7,25 @@ public static class EmailExtensions
 {
     /// <summary>
     /// Mail to staff: into the development mailbox when <c>Email:Mailbox:Enabled</c> (appsettings.Development.json turns
-    /// it on), otherwise nowhere until a transport is added here. Identity's mails go the same way.
+    /// it on), else to the SMTP server of <c>Email:Smtp</c>, else nowhere (said in the log each time). Identity's mails
+    /// go the same way.
     /// </summary>
     public static IHostApplicationBuilder AddStaffEmail(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MailboxOptions>().BindConfiguration(MailboxOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.From), "Email:Smtp:From is required with Email:Smtp:Host.")
+            .ValidateOnStart();
         var mailbox = builder.Configuration.GetSection(MailboxOptions.Section).Get<MailboxOptions>() ?? new MailboxOptions();
+        var smtp = builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         if (mailbox.Enabled)
         {
             builder.Services.AddSingleton<IStaffMailer, MailboxMailer>();
+        }
+        else if (smtp.IsConfigured)
+        {
+            builder.Services.AddSingleton<IStaffMailer, SmtpMailer>();
         }
         else
         {
