@@ -1,3 +1,4 @@
+using Portal.Addresses;
 using Portal.Admin;
 using Portal.Api;
 using Portal.Api.Documentation;
@@ -46,6 +47,7 @@ static async Task RunAsync(string[] args)
     builder.AddSandboxBank();
     builder.AddPaymentRail();
     builder.AddPay();
+    builder.AddPublicAddresses();
     builder.AddAdmin();
     builder.AddStaffEmail();
     builder.AddInvitations();
