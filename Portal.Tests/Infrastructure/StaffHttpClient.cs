@@ -15,9 +15,7 @@ public static partial class StaffHttpClient
     public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password = "Demo!Pass123")
     {
         var client = Anonymous(baseAddress);
-        var form = await client.GetStringAsync("Account/Login");
-        var fields = HiddenInput().Matches(form)
-            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var fields = HiddenFields(await client.GetStringAsync("Account/Login"));
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
         using var response = await client.PostAsync("Account/Login", new FormUrlEncodedContent(fields));
@@ -28,6 +26,10 @@ public static partial class StaffHttpClient
         }
         return client;
     }
+
+    /// <summary>A form's hidden fields (antiforgery token, form name), to post back with the visible ones.</summary>
+    public static Dictionary<string, string> HiddenFields(string html) => HiddenInput().Matches(html)
+        .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenInput();
