@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Proxy;
@@ -15,12 +15,7 @@ public static class ProxyExtensions
     {
         var services = builder.Services;
         services.AddOptions<TrustedProxyOptions>()
-            .Configure<IConfiguration>((options, configuration) =>
-            {
-                var read = TrustedProxyOptions.From(configuration.GetSection(TrustedProxyOptions.Section));
-                options.KnownProxies = read.KnownProxies;
-                options.KnownNetworks = read.KnownNetworks;
-            })
+            .Configure<IConfiguration>((options, configuration) => options.Read(configuration.GetSection(TrustedProxyOptions.Section)))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrustedProxyOptions>, TrustedProxyOptionsValidator>();
 
@@ -49,7 +44,7 @@ public static class ProxyExtensions
 
         // includeSubDomains stays off unless asked for: it would hold every host under Portal's name to TLS for a year,
         // hosts Portal knows nothing of, and a browser keeps the promise until it expires. The domain's owner decides.
-        services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>()
+        services.AddOptions<HstsOptions>()
             .Configure(options => options.MaxAge = TimeSpan.FromDays(365))
             .BindConfiguration("Hsts")
             .Validate(options => options.MaxAge > TimeSpan.Zero, "Hsts:MaxAge must be positive.")

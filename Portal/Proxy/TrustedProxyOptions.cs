@@ -35,14 +35,11 @@ public sealed class TrustedProxyOptions
     /// separated by commas (<c>ForwardedHeaders__KnownProxies=10.0.0.5,10.0.0.6</c>, the usual shape of an environment
     /// variable), which the configuration binder would silently read as an empty list: trusting nobody without a word.
     /// </summary>
-    public static TrustedProxyOptions From(IConfiguration section)
+    public void Read(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return new TrustedProxyOptions
-        {
-            KnownProxies = Entries(section.GetSection(nameof(KnownProxies))),
-            KnownNetworks = Entries(section.GetSection(nameof(KnownNetworks))),
-        };
+        KnownProxies = Entries(section.GetSection(nameof(KnownProxies)));
+        KnownNetworks = Entries(section.GetSection(nameof(KnownNetworks)));
     }
 
     private static List<string> Entries(IConfigurationSection setting) =>
