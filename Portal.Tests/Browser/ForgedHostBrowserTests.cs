@@ -13,26 +13,12 @@ public sealed class ForgedHostBrowserTests(ForgedHostBrowserTests.Fixture fixtur
 {
     private const string PublicBaseUrl = "https://pay.portal.test/";
 
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture() : BrowserAppFixture(
+        new Dictionary<string, string?> { ["Checkout:PublicBaseUrl"] = PublicBaseUrl },
+        ["--host-resolver-rules=MAP evil.example 127.0.0.1"])
     {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Checkout:PublicBaseUrl"] = PublicBaseUrl });
-
-        public Infrastructure.Browser Browser { get; } = new(["--host-resolver-rules=MAP evil.example 127.0.0.1"]);
-
         /// <summary>The app as the browser names it.</summary>
         public Uri ForgedAddress => new($"http://evil.example:{App.BaseAddress.Port}/");
-
-        public async Task InitializeAsync()
-        {
-            _ = App.BaseAddress;
-            await Browser.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Browser.DisposeAsync();
-            await App.DisposeAsync();
-        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Domain.Payments;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Integration.Links;
 
 namespace Portal.Tests.Integration.Proxy;
 
@@ -18,23 +19,7 @@ public sealed class ForgedHostTests(ForgedHostTests.Fixture fixture) : IClassFix
     private const string PublicBaseUrl = "https://pay.portal.test/";
     private const string ForgedHost = "evil.example";
 
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Checkout:PublicBaseUrl"] = PublicBaseUrl });
-
-        public string StoreToken { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            _ = App.BaseAddress;
-            await using var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
-            StoreToken = merchant.EnableStoreCode();
-            await db.SaveChangesAsync();
-        }
-
-        public async Task DisposeAsync() => await App.DisposeAsync();
-    }
+    public sealed class Fixture() : LinksAppFixture(new Dictionary<string, string?> { ["Checkout:PublicBaseUrl"] = PublicBaseUrl });
 
     [Fact]
     public async Task CreateCheckout_ForgedHost_AnswersAddressesOnPublicBaseUrl()

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,9 +43,17 @@ public abstract class ProductionFixture(IDictionary<string, string?> settings) :
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    /// <summary>The address the owner's newest sign-in was recorded from.</summary>
-    public async Task<string?> LastSignInAddressAsync()
+    /// <summary>Signs the owner in through a proxy that says the client is <paramref name="forwardedFor"/>; the address audited.</summary>
+    public async Task<string?> AuditedSignInAddressAsync(string forwardedFor)
     {
+        using (var proxy = new ProxiedClient(App.BaseAddress) { ForwardedFor = forwardedFor })
+        using (var response = await proxy.SignInAsync(OwnerEmail, OwnerPassword))
+        {
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Signing in answered {(int)response.StatusCode}.");
+            }
+        }
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var signIns = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ActorUserId == OwnerId && e.Action == AuditActions.SignedIn)

@@ -1,3 +1,4 @@
+using System.Net;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Proxy;
@@ -38,10 +39,35 @@ public sealed class ProxiedClient(Uri appAddress) : IDisposable
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "Account/Login") { Content = new FormUrlEncodedContent(fields) });
     }
 
-    /// <summary>The Set-Cookie header of the cookie whose name starts with <paramref name="prefix"/>.</summary>
-    public static string SetCookie(HttpResponseMessage response, string prefix) =>
-        SetCookies(response).FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal))
+    /// <summary>Where an anonymous visit to the admin portal is sent to sign in.</summary>
+    public async Task<Uri> SignInRedirectAsync()
+    {
+        using var response = await GetAsync("admin");
+        return response is { StatusCode: HttpStatusCode.Redirect, Headers.Location: { } location }
+            ? location
+            : throw new InvalidOperationException($"The admin portal answered {(int)response.StatusCode}, not a redirect.");
+    }
+
+    /// <summary>The Strict-Transport-Security header of a page, or null.</summary>
+    public async Task<string?> HstsAsync()
+    {
+        using var response = await GetAsync("Account/Login");
+        response.EnsureSuccessStatusCode();
+        return response.Headers.TryGetValues("Strict-Transport-Security", out var values) ? string.Join(",", values) : null;
+    }
+
+    /// <summary>The attributes (lower case) of the cookie whose name starts with <paramref name="prefix"/>, as set.</summary>
+    public static IReadOnlyList<string> CookieAttributes(HttpResponseMessage response, string prefix) =>
+        SetCookies(response).FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal))?.Split(';').Skip(1)
+            .Select(attribute => attribute.Trim().ToLowerInvariant()).ToList()
             ?? throw new InvalidOperationException($"No cookie {prefix}… was set; the answer was {(int)response.StatusCode}.");
+
+    /// <summary>The attributes of the cookie a page sets; see <see cref="CookieAttributes(HttpResponseMessage, string)"/>.</summary>
+    public async Task<IReadOnlyList<string>> CookieAttributesAsync(string path, string prefix)
+    {
+        using var response = await GetAsync(path);
+        return CookieAttributes(response, prefix);
+    }
 
     public void Dispose() => _http.Dispose();
 
