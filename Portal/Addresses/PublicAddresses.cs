@@ -16,8 +16,8 @@ public sealed class PublicAddresses(IOptions<CheckoutOptions> options, IServer s
     private PublicLinks? _default;
 
     /// <summary>
-    /// For what no request asked for (API answers, webhooks): <c>Checkout:PublicBaseUrl</c>, else the address Portal
-    /// listens on. Read on first use, once the server has started listening.
+    /// For addresses handed to machines, not shown on a page (API answers, webhooks): <c>Checkout:PublicBaseUrl</c>,
+    /// else the address Portal listens on (read on first use, by when the server is listening).
     /// </summary>
     public PublicLinks Default => _default ??= new PublicLinks(options.Value.PublicBaseUrl ?? ListeningAddress());
 
