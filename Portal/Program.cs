@@ -1,3 +1,4 @@
+using Portal.Addresses;
 using Portal.Admin;
 using Portal.Api;
 using Portal.Api.Documentation;
@@ -17,6 +18,7 @@ using Portal.KeyRing;
 using Portal.Operator;
 using Portal.LiveUpdates;
 using Portal.Payments;
+using Portal.Proxy;
 using Portal.Rails;
 using Portal.Sandbox;
 using Portal.Webhooks;
@@ -38,6 +40,7 @@ static async Task RunAsync(string[] args)
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPortalConfiguration();
+    builder.AddProxySupport();
     builder.AddPortalData();
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
@@ -46,6 +49,7 @@ static async Task RunAsync(string[] args)
     builder.AddSandboxBank();
     builder.AddPaymentRail();
     builder.AddPay();
+    builder.AddPublicAddresses();
     builder.AddAdmin();
     builder.AddStaffEmail();
     builder.AddInvitations();
@@ -67,6 +71,7 @@ static async Task RunAsync(string[] args)
     await app.InitializePortalDatabaseAsync();
     await app.Services.InitializeSandboxBankAsync(seedDemo: DatabaseInitializer.IsDemoEnabled(app));
 
+    // Ahead of everything here, AddProxySupport has put the trusted proxies' forwarded headers and the cookie rule.
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment())
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Addresses;
 using Portal.Data;
 using Portal.Domain.Merchants;
 using Portal.Invitations;
@@ -23,7 +24,7 @@ public static class DemoStaff
             merchantId = await db.Merchants.Where(m => m.Name == merchant).Select(m => m.Id).SingleAsync();
         }
         var sent = await services.GetRequiredService<InvitationSender>()
-            .SendAsync(merchantId, email, role, "owner@demo.test", new Uri("http://127.0.0.1/"));
+            .SendAsync(merchantId, email, role, "owner@demo.test", new PublicLinks(new Uri("http://127.0.0.1/")));
         using var scope = services.CreateScope();
         var accepted = await scope.ServiceProvider.GetRequiredService<InvitationAcceptance>()
             .AcceptAsync(sent.Link[(sent.Link.LastIndexOf('/') + 1)..], email.Split('@')[0], Password);

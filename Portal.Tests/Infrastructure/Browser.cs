@@ -4,9 +4,10 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright for .NET (its own browser download cannot work here). One browser per
-/// fixture; each test takes fresh contexts, which are as separate as two people's browsers.
+/// fixture; each test takes fresh contexts, which are as separate as two people's browsers. Extra command-line
+/// switches (a host-resolver rule, say) may be given.
 /// </summary>
-public sealed class Browser : IAsyncLifetime
+public sealed class Browser(IReadOnlyList<string>? extraArgs = null) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -26,6 +27,7 @@ public sealed class Browser : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                .. extraArgs ?? [],
             ],
         });
     }

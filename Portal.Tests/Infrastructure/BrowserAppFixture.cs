@@ -1,12 +1,26 @@
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>One running Portal and one browser shared by the browser tests (starting either costs seconds).</summary>
-public sealed class BrowserAppFixture : IAsyncLifetime
+/// <summary>
+/// One running Portal and one browser shared by the browser tests (starting either costs seconds). A derived fixture
+/// may add settings and browser switches.
+/// </summary>
+public class BrowserAppFixture : IAsyncLifetime
 {
-    // Fast payments settle after this delay and call back; the default 3 s would only slow the tests down.
-    public PortalApp App { get; } = new(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:00:00.500" });
+    public BrowserAppFixture()
+        : this(new Dictionary<string, string?>(), [])
+    {
+    }
 
-    public Browser Browser { get; } = new();
+    protected BrowserAppFixture(IDictionary<string, string?> settings, IReadOnlyList<string> browserArgs)
+    {
+        // Fast payments settle after this delay and call back; the default 3 s would only slow the tests down.
+        App = new PortalApp(new Dictionary<string, string?>(settings) { ["SandboxBank:FastSettlementDelay"] = "00:00:00.500" });
+        Browser = new Browser(browserArgs);
+    }
+
+    public PortalApp App { get; }
+
+    public Browser Browser { get; }
 
     public async Task InitializeAsync()
     {

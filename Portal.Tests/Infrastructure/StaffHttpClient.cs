@@ -29,8 +29,11 @@ public static partial class StaffHttpClient
 
     /// <summary>The hidden fields of the form on a statically rendered page (antiforgery token, the form's name).</summary>
     public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path) =>
-        HiddenInput().Matches(await client.GetStringAsync(path))
-            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        HiddenFields(await client.GetStringAsync(path));
+
+    /// <summary>A form's hidden fields (antiforgery token, form name), to post back with the visible ones.</summary>
+    public static Dictionary<string, string> HiddenFields(string html) => HiddenInput().Matches(html)
+        .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenInput();

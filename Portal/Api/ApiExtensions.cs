@@ -27,7 +27,6 @@ public static class ApiExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
             .Validate(o => o.Burst > 0 && o.RequestsPerSecond > 0, "Api:Burst and Api:RequestsPerSecond must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<PublicLinks>();
         services.AddApiEndpointServices();
 
         services.AddAuthentication()

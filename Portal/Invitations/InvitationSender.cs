@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Addresses;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -13,10 +14,10 @@ namespace Portal.Invitations;
 /// </summary>
 public sealed class InvitationSender(IDbContextFactory<PortalDbContext> contexts, IStaffMailer mailer, TimeProvider time)
 {
-    public async Task<SentInvitation> SendAsync(Guid merchantId, string email, StaffRole role, string invitedBy, Uri baseUri,
+    public async Task<SentInvitation> SendAsync(Guid merchantId, string email, StaffRole role, string invitedBy, PublicLinks links,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(baseUri);
+        ArgumentNullException.ThrowIfNull(links);
         var now = time.GetUtcNow();
         var issued = StaffInvitation.Issue(merchantId, email, role, invitedBy, now);
         var invitation = issued.Invitation;
@@ -36,7 +37,7 @@ public sealed class InvitationSender(IDbContextFactory<PortalDbContext> contexts
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var link = new Uri(baseUri, $"invite/{issued.Token}").AbsoluteUri;
+        var link = links.InvitationPage(issued.Token).AbsoluteUri;
         await mailer.SendAsync(new StaffEmail(invitation.Email, $"You are invited to {merchantName} on Portal",
             $"{invitedBy} invited you to join {merchantName} on Portal as {role}.\n\nOpen the link below to choose your name " +
             $"and password. It can be used once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", link), cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Addresses;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -42,7 +43,7 @@ public sealed class MerchantOnboarding(
     /// account is opened in the sandbox bank when it is not there yet (an existing one must be a merchant account in the
     /// merchant's currency).
     /// </summary>
-    public async Task<OnboardedMerchant> CreateAsync(NewMerchantModel model, Uri baseUri, CancellationToken cancellationToken = default)
+    public async Task<OnboardedMerchant> CreateAsync(NewMerchantModel model, PublicLinks links, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var operatorEmail = await RequireOperatorAsync();
@@ -107,7 +108,7 @@ public sealed class MerchantOnboarding(
 
         db.Merchants.Add(merchant);
         await db.SaveChangesAsync(cancellationToken);
-        var invitation = await invitations.SendAsync(merchant.Id, ownerEmail, StaffRole.Owner, operatorEmail, baseUri, cancellationToken);
+        var invitation = await invitations.SendAsync(merchant.Id, ownerEmail, StaffRole.Owner, operatorEmail, links, cancellationToken);
         return new OnboardedMerchant(merchant.Id, merchant.Name, invitation);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Addresses;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
@@ -50,13 +51,14 @@ public sealed partial class CheckoutCard
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private Microsoft.Extensions.Options.IOptions<CheckoutOptions> Options { get; set; } = default!;
+    private PublicAddresses Addresses { get; set; } = default!;
 
-    private string PublicBaseUri => Options.Value.PublicBaseUrl?.ToString() ?? Navigation.BaseUri;
+    // What the customer's phone opens: the public address, not the one this screen happened to use.
+    private PublicLinks Links => Addresses.For(Navigation.BaseUri);
 
-    private string CodeContent => Qr.FastPaymentCodes.ContentFor(_view!, _payment!.PaymentId, PublicBaseUri);
+    private string CodeContent => Qr.FastPaymentCodes.ContentFor(_view!, _payment!.PaymentId, Links);
 
-    private string WalletUrl => Qr.FastPaymentCodes.WalletUrl(PublicBaseUri, _payment!.PaymentId);
+    private string WalletUrl => Links.WalletPage(_payment!.PaymentId).AbsoluteUri;
 
     /// <summary>
     /// A marker for people and tests alike: buttons work from here on. A card rendered statically (a page that can no

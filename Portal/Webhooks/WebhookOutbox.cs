@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Addresses;
 using Portal.Api.Resources;
 using Portal.Data;
 using Portal.Domain.Checkouts;
@@ -23,7 +24,7 @@ namespace Portal.Webhooks;
 /// moment later; the dispatcher's fan-out decides again, from the endpoints enabled when it runs, who gets what was
 /// written.
 /// </remarks>
-public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookSignal signal)
+public sealed class WebhookOutbox(PublicAddresses addresses, TimeProvider time, WebhookSignal signal)
 {
     private static readonly CompiledQuery<Func<PortalDbContext, Guid, IAsyncEnumerable<string>>> SubscriptionsOf =
         new(() => EF.CompileAsyncQuery((PortalDbContext db, Guid merchantId) =>
@@ -85,7 +86,7 @@ public sealed class WebhookOutbox(PublicLinks links, TimeProvider time, WebhookS
                     if (Becomes(entry, nameof(Checkout.Status), CheckoutStatus.Paid))
                     {
                         (pending ??= []).Add(new PendingEvent(checkout.MerchantId, WebhookEventTypes.CheckoutCompleted, checkout.Id,
-                            _ => ValueTask.FromResult<object>(CheckoutResource.From(checkout, links, now))));
+                            _ => ValueTask.FromResult<object>(CheckoutResource.From(checkout, addresses.Default, now))));
                     }
                     break;
                 case Refund refund when BecomesAny(entry, nameof(Refund.Status), RefundStatus.Succeeded, RefundStatus.Failed, RefundStatus.Rejected):

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Addresses;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -117,7 +118,7 @@ public sealed class InvitationTests(AccountsApp fixture) : IClassFixture<Account
 
     private async Task<SentInvitation> InviteAsync(string email, StaffRole role) =>
         await fixture.App.Services.GetRequiredService<InvitationSender>()
-            .SendAsync(await DemoShopIdAsync(), email, role, "owner@demo.test", fixture.App.BaseAddress);
+            .SendAsync(await DemoShopIdAsync(), email, role, "owner@demo.test", new PublicLinks(fixture.App.BaseAddress));
 
     private static string TokenOf(SentInvitation sent) => sent.Link[(sent.Link.LastIndexOf('/') + 1)..];
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Addresses;
 using Portal.Admin.Team;
 using Portal.Audit;
 using Portal.Data;
@@ -90,7 +91,7 @@ public sealed class TeamActionsTests(AccountsApp fixture) : IClassFixture<Accoun
     {
         var team = await TeamOfAsync(email);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => team.InviteAsync("sneaky@demo.test", StaffRole.Owner, fixture.App.BaseAddress));
+        await Assert.ThrowsAsync<ForbiddenException>(() => team.InviteAsync("sneaky@demo.test", StaffRole.Owner, new PublicLinks(fixture.App.BaseAddress)));
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class TeamActionsTests(AccountsApp fixture) : IClassFixture<Accoun
     private async Task<PortalUser> CreateMemberAsync(string email, StaffRole role, string merchant = DemoData.DemoShop)
     {
         var owner = merchant == DemoData.DemoShop ? "owner@demo.test" : "other@demo.test";
-        var sent = await (await TeamOfAsync(owner)).InviteAsync(email, role, fixture.App.BaseAddress);
+        var sent = await (await TeamOfAsync(owner)).InviteAsync(email, role, new PublicLinks(fixture.App.BaseAddress));
         using var scope = fixture.App.Services.CreateScope();
         var accepted = await scope.ServiceProvider.GetRequiredService<InvitationAcceptance>()
             .AcceptAsync(sent.Link[(sent.Link.LastIndexOf('/') + 1)..], email, "Member!Pass123");

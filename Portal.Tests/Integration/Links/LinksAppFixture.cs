@@ -5,10 +5,20 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Links;
 
-/// <summary>One running Portal per test class (starting one costs seconds), with Demo Shop's store QR code turned on.</summary>
-public sealed class LinksAppFixture : IAsyncLifetime
+/// <summary>
+/// One running Portal per test class (starting one costs seconds), with Demo Shop's store QR code turned on; a derived
+/// fixture may give settings.
+/// </summary>
+public class LinksAppFixture : IAsyncLifetime
 {
-    public PortalApp App { get; } = new();
+    public LinksAppFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected LinksAppFixture(IDictionary<string, string?> settings) => App = new PortalApp(settings);
+
+    public PortalApp App { get; }
 
     public string StoreToken { get; private set; } = "";
 

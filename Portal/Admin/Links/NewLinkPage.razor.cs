@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Addresses;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 
@@ -36,6 +37,9 @@ public sealed partial class NewLinkPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private PublicAddresses Addresses { get; set; } = default!;
 
     [Inject]
     private ILogger<NewLinkPage> Logger { get; set; } = default!;
@@ -99,5 +103,5 @@ public sealed partial class NewLinkPage
         ? new LinkFormModel()
         : LinkFormModel.WithDefaults(_merchant.CurrencyCode, _merchant.DefaultLinkLifetime, _merchant.DefaultPaymentMethods);
 
-    private string UrlOf(Checkout checkout) => Navigation.BaseUri + "pay/" + checkout.Token;
+    private string UrlOf(Checkout checkout) => Addresses.For(Navigation.BaseUri).PayPage(checkout.Token).AbsoluteUri;
 }

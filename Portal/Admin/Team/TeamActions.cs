@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Addresses;
 using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
@@ -14,10 +15,10 @@ namespace Portal.Admin.Team;
 public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, InvitationSender invitations,
     IAuditLog audit)
 {
-    public async Task<SentInvitation> InviteAsync(string email, StaffRole role, Uri baseUri, CancellationToken cancellationToken = default)
+    public async Task<SentInvitation> InviteAsync(string email, StaffRole role, PublicLinks links, CancellationToken cancellationToken = default)
     {
         var staff = await RequireOwnerAsync();
-        var sent = await invitations.SendAsync(staff.MerchantId, email, role, staff.Email, baseUri, cancellationToken);
+        var sent = await invitations.SendAsync(staff.MerchantId, email, role, staff.Email, links, cancellationToken);
         await audit.RecordAsync(staff, AuditActions.StaffInvited, $"Invited {email.Trim()} as {role}", "Staff", email.Trim(),
             new { role = role.ToString() }, cancellationToken);
         return sent;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Addresses;
 using Portal.Api.Lists;
 using Portal.Api.Resources;
 using Portal.Data;
@@ -7,13 +8,13 @@ using Portal.Domain.Checkouts;
 namespace Portal.Api.Checkouts;
 
 /// <summary>The checkouts of the calling key's merchant, and only those: every query starts from <see cref="CheckoutsOf"/>.</summary>
-public sealed class CheckoutApiQueries(IDbContextFactory<PortalDbContext> contexts, PublicLinks links, TimeProvider time)
+public sealed class CheckoutApiQueries(IDbContextFactory<PortalDbContext> contexts, PublicAddresses addresses, TimeProvider time)
 {
     public async Task<CheckoutResource?> FindAsync(Guid merchantId, Guid checkoutId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var checkout = await CheckoutsOf(db, merchantId).SingleOrDefaultAsync(c => c.Id == checkoutId, cancellationToken);
-        return checkout is null ? null : CheckoutResource.From(checkout, links, time.GetUtcNow());
+        return checkout is null ? null : CheckoutResource.From(checkout, addresses.Default, time.GetUtcNow());
     }
 
     public async Task<ListResource<CheckoutResource>> ListAsync(Guid merchantId, CheckoutListFilter filter, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ public sealed class CheckoutApiQueries(IDbContextFactory<PortalDbContext> contex
         var hasMore = page.Count > filter.Page.Limit;
         var shown = page.Take(filter.Page.Limit).ToList();
         return ListResource<CheckoutResource>.Of(
-            shown.Select(c => CheckoutResource.From(c, links, now)).ToList(),
+            shown.Select(c => CheckoutResource.From(c, addresses.Default, now)).ToList(),
             hasMore,
             hasMore ? new ListCursor(shown[^1].CreatedAt, shown[^1].Id).ToString() : null);
     }

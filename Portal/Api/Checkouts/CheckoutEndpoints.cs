@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Addresses;
 using Portal.Api.Idempotency;
 using Portal.Api.Keys;
 using Portal.Api.Lists;
@@ -60,7 +61,7 @@ public static class CheckoutEndpoints
     }
 
     private static async Task<Results<Created<CheckoutResource>, ProblemHttpResult>> CreateAsync(HttpContext context,
-        CheckoutFlow flow, CheckoutApiQueries queries, PublicLinks links, IAuditLog audit, TimeProvider time,
+        CheckoutFlow flow, CheckoutApiQueries queries, PublicAddresses addresses, IAuditLog audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
@@ -111,7 +112,7 @@ public static class CheckoutEndpoints
             $"Created checkout \"{checkout.Description}\" for {checkout.Amount.Format(CultureInfo.InvariantCulture)} through the API",
             "Checkout", checkout.Id.ToString(), new { amount = checkout.Amount.ToString(), checkout.ExpiresAt, checkout.MerchantReference }),
             CancellationToken.None);
-        return TypedResults.Created($"{ApiExtensions.BasePath}/checkouts/{checkout.Id}", CheckoutResource.From(checkout, links, now));
+        return TypedResults.Created($"{ApiExtensions.BasePath}/checkouts/{checkout.Id}", CheckoutResource.From(checkout, addresses.Default, now));
     }
 
     private static async Task<Results<Ok<CheckoutResource>, ProblemHttpResult>> GetAsync(Guid id, HttpContext context,

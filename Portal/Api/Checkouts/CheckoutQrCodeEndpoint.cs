@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Portal.Api.Resources;
+using Portal.Addresses;
 using Portal.Pay;
 using Portal.Qr;
 
@@ -14,13 +14,13 @@ public static class CheckoutQrCodeEndpoint
     public static IEndpointRouteBuilder MapCheckoutQrCode(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/pay/{token}/qr.svg", async Task<Results<ContentHttpResult, NotFound>> (string token,
-                CheckoutQueries checkouts, PublicLinks links, CancellationToken cancellationToken) =>
+                CheckoutQueries checkouts, PublicAddresses addresses, CancellationToken cancellationToken) =>
             {
                 if (await checkouts.FindAsync(token, cancellationToken) is null)
                 {
                     return TypedResults.NotFound();
                 }
-                return TypedResults.Content(QrCodes.ToSvg(links.PayPage(token).AbsoluteUri), "image/svg+xml");
+                return TypedResults.Content(QrCodes.ToSvg(addresses.Default.PayPage(token).AbsoluteUri), "image/svg+xml");
             })
             .WithName("GetCheckoutQrCode")
             .WithSummary("A checkout's QR code")

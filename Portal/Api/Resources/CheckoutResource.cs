@@ -1,3 +1,4 @@
+using Portal.Addresses;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
 
