@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Portal.Admin;
 using Portal.Api;
 using Portal.Api.Documentation;
@@ -17,6 +18,7 @@ using Portal.KeyRing;
 using Portal.Operator;
 using Portal.LiveUpdates;
 using Portal.Payments;
+using Portal.Production;
 using Portal.Rails;
 using Portal.Sandbox;
 using Portal.Webhooks;
@@ -32,18 +34,28 @@ catch (StartupRefusedException refused)
     Console.Error.WriteLine($"Portal did not start: {refused.Message}");
     return 1;
 }
+catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateException { InnerExceptions: var all } &&
+                           all.All(e => e is OptionsValidationException))
+{
+    // The same for a setting out of its range: each failure is a sentence already.
+    var failures = (ex is AggregateException aggregate ? aggregate.InnerExceptions : [ex])
+        .SelectMany(e => ((OptionsValidationException)e).Failures);
+    Console.Error.WriteLine($"Portal did not start: {string.Join(" ", failures)}");
+    return 1;
+}
 
 static async Task RunAsync(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPortalConfiguration();
+    builder.AddProductionSafety();
     builder.AddPortalData();
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
     builder.AddPayments();
     builder.AddLiveUpdates();
-    builder.AddSandboxBank();
+    builder.AddSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
     builder.AddPay();
     builder.AddAdmin();
@@ -63,6 +75,8 @@ static async Task RunAsync(string[] args)
     builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
     var app = builder.Build();
+    // Settings out of range refuse the start here, caught above as sentences, not in the host's start with its trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
 
     await app.InitializePortalDatabaseAsync();
     await app.Services.InitializeSandboxBankAsync(seedDemo: DatabaseInitializer.IsDemoEnabled(app));
@@ -97,7 +111,7 @@ static async Task RunAsync(string[] args)
     app.MapLiveUpdates();
     app.MapCultureSwitch();
     app.MapBranding();
-    app.MapSandboxBankEndpoints();
+    app.MapSandboxBankEndpoints(); // none when the bank is off
     app.MapRailCallbacks();
     app.MapReportEndpoints();
     app.MapMerchantApi();
