@@ -25,8 +25,7 @@ using Portal.Webhooks;
 
 try
 {
-    await RunAsync(args);
-    return 0;
+    return await RunAsync(args);
 }
 catch (StartupRefusedException refused)
 {
@@ -44,7 +43,7 @@ catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateEx
     return 1;
 }
 
-static async Task RunAsync(string[] args)
+static async Task<int> RunAsync(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
 
@@ -78,9 +77,16 @@ static async Task RunAsync(string[] args)
     // Settings out of range refuse the start here, caught above as sentences, not in the host's start with its trace.
     app.Services.GetService<IStartupValidator>()?.Validate();
 
-    await app.InitializePortalDatabaseAsync();
-    await app.Services.InitializeSandboxBankAsync(seedDemo: DatabaseInitializer.IsDemoEnabled(app));
+    await app.Services.InitializeSandboxBankAsync(seedDemo: DemoData.IsEnabled(app.Environment, app.Configuration));
+    var database = await app.StartPortalDatabaseAsync();
+    if (database.HasRefused)
+    {
+        // Demo rows in a production database: said in the log, which disposing flushes; never listening.
+        await app.DisposeAsync();
+        return 1;
+    }
 
+    app.UseDatabaseGate();
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment())
     {
@@ -119,6 +125,8 @@ static async Task RunAsync(string[] args)
 
     app.PrintStartupBanner();
     await app.RunAsync();
+    // Demo rows found once the database came: said in the log, and the application stopped.
+    return database.HasRefused ? 1 : 0;
 }
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
