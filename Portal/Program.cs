@@ -7,6 +7,7 @@ using Portal.Admin.Payments;
 using Portal.Admin.Reports;
 using Portal.Audit;
 using Portal.Branding;
+using Portal.Commands;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -25,7 +26,12 @@ using Portal.Webhooks;
 
 try
 {
-    return await RunAsync(args);
+    // `dotnet Portal.dll migrate`, `create-operator --email …`: one job on the configured database, then exit; no server.
+    if (PortalCommands.Parse(args) is { } command)
+    {
+        return await PortalCommands.RunAsync(command, CreatePortal(command.HostArguments, serving: false).Build());
+    }
+    return await ServeAsync(CreatePortal(args, serving: true));
 }
 catch (StartupRefusedException refused)
 {
@@ -43,12 +49,15 @@ catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateEx
     return 1;
 }
 
-static async Task<int> RunAsync(string[] args)
+static WebApplicationBuilder CreatePortal(string[] args, bool serving)
 {
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPortalConfiguration();
-    builder.AddProductionSafety();
+    if (serving)
+    {
+        builder.AddProductionSafety();
+    }
     builder.AddPortalData();
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
@@ -73,6 +82,11 @@ static async Task<int> RunAsync(string[] args)
     builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
     builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
+    return builder;
+}
+
+static async Task<int> ServeAsync(WebApplicationBuilder builder)
+{
     var app = builder.Build();
     // Settings out of range refuse the start here, caught above as sentences, not in the host's start with its trace.
     app.Services.GetService<IStartupValidator>()?.Validate();
