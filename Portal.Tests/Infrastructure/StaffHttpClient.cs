@@ -15,18 +15,33 @@ public static partial class StaffHttpClient
     public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password = "Demo!Pass123")
     {
         var client = Anonymous(baseAddress);
-        var form = await client.GetStringAsync("Account/Login");
-        var fields = HiddenInput().Matches(form)
-            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        using var response = await client.PostAsync("Account/Login", new FormUrlEncodedContent(fields));
+        using var response = await SubmitFormAsync(client, "Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("Login", StringComparison.OrdinalIgnoreCase) == true)
         {
             client.Dispose();
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode} {response.Headers.Location}.");
         }
         return client;
+    }
+
+    /// <summary>
+    /// Fills the form at <paramref name="path"/> as a browser would: its hidden fields (antiforgery token, the form's name,
+    /// hidden values) with <paramref name="fields"/>, posted back to the same address.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(path);
+        var posted = HiddenInput().Matches(form)
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (name, value) in fields)
+        {
+            posted[name] = value;
+        }
+        return await client.PostAsync(path, new FormUrlEncodedContent(posted));
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
