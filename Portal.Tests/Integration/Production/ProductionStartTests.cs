@@ -18,47 +18,26 @@ public sealed class ProductionStartTests : IAsyncLifetime
     [Fact]
     public async Task Start_SafeSettingsWithSandboxBankSaid_ServesSignIn()
     {
-        var portal = await _portal.StartAsync(ProductionPortal.Settings());
-
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
-        using var response = await http.GetAsync("Account/Login");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await AnswerAsync(ProductionPortal.Settings(), HttpMethod.Get, "Account/Login"));
     }
 
     [Fact]
     public async Task Start_SandboxBankSaid_BankRefusesUnsignedRequest()
     {
-        var portal = await _portal.StartAsync(ProductionPortal.Settings());
-
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
-        using var response = await http.GetAsync($"sandbox/bank/v1/orders/{Guid.NewGuid()}");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await AnswerAsync(ProductionPortal.Settings(), HttpMethod.Get, BankOrder()));
     }
 
     [Fact]
     public async Task Start_BankUnsaidWithRail_SandboxBankAnswers404()
     {
-        var portal = await _portal.StartAsync(BankOff());
-
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
-        // The embedded bank would answer 401 to this unsigned request.
-        using var response = await http.GetAsync($"sandbox/bank/v1/orders/{Guid.NewGuid()}");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await AnswerAsync(BankOff(), HttpMethod.Get, BankOrder()));
     }
 
     [Fact]
     public async Task Start_BankUnsaidWithRail_RailCallbackStays()
     {
-        var portal = await _portal.StartAsync(BankOff());
-
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
-        using var response = await http.PostAsync("rails/sandbox/callback", new StringContent("{}"));
-
-        // There, and refusing what is not signed by the rail.
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // There, and refusing what the rail did not sign.
+        Assert.Equal(HttpStatusCode.Unauthorized, await AnswerAsync(BankOff(), HttpMethod.Post, "rails/sandbox/callback"));
     }
 
     [Fact]
@@ -84,6 +63,22 @@ public sealed class ProductionStartTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Contains("Demo shop (sample)", output, StringComparison.Ordinal);
     }
+
+    private async Task<HttpStatusCode> AnswerAsync(Dictionary<string, string> settings, HttpMethod method, string path)
+    {
+        var portal = await _portal.StartAsync(settings);
+        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+        using var request = new HttpRequestMessage(method, path);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new StringContent("{}");
+        }
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    // The embedded bank answers an unsigned request 401.
+    private static string BankOrder() => $"sandbox/bank/v1/orders/{Guid.NewGuid()}";
 
     // A real acquirer's address, and nothing said of the embedded bank: it is off.
     private static Dictionary<string, string> BankOff() =>
