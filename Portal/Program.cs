@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Portal.Addresses;
 using Portal.Admin;
 using Portal.Api;
@@ -7,6 +8,7 @@ using Portal.Admin.Payments;
 using Portal.Admin.Reports;
 using Portal.Audit;
 using Portal.Branding;
+using Portal.Commands;
 using Portal.Pay;
 using Portal.Components;
 using Portal.Data;
@@ -18,6 +20,7 @@ using Portal.KeyRing;
 using Portal.Operator;
 using Portal.LiveUpdates;
 using Portal.Payments;
+using Portal.Production;
 using Portal.Proxy;
 using Portal.Rails;
 using Portal.Sandbox;
@@ -25,8 +28,12 @@ using Portal.Webhooks;
 
 try
 {
-    await RunAsync(args);
-    return 0;
+    // `dotnet Portal.dll migrate`, `create-operator --email …`: one job on the configured database, then exit; no server.
+    if (PortalCommands.Parse(args) is { } command)
+    {
+        return await PortalCommands.RunAsync(command, CreatePortal(command.HostArguments, serving: false).Build());
+    }
+    return await ServeAsync(CreatePortal(args, serving: true));
 }
 catch (StartupRefusedException refused)
 {
@@ -34,19 +41,32 @@ catch (StartupRefusedException refused)
     Console.Error.WriteLine($"Portal did not start: {refused.Message}");
     return 1;
 }
+catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateException { InnerExceptions: var all } &&
+                           all.All(e => e is OptionsValidationException))
+{
+    // The same for a setting out of its range: each failure is a sentence already.
+    var failures = (ex is AggregateException aggregate ? aggregate.InnerExceptions : [ex])
+        .SelectMany(e => ((OptionsValidationException)e).Failures);
+    Console.Error.WriteLine($"Portal did not start: {string.Join(" ", failures)}");
+    return 1;
+}
 
-static async Task RunAsync(string[] args)
+static WebApplicationBuilder CreatePortal(string[] args, bool serving)
 {
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPortalConfiguration();
+    if (serving)
+    {
+        builder.AddProductionSafety();
+    }
     builder.AddProxySupport();
     builder.AddPortalData();
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
     builder.AddPayments();
     builder.AddLiveUpdates();
-    builder.AddSandboxBank();
+    builder.AddSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
     builder.AddPay();
     builder.AddPublicAddresses();
@@ -66,12 +86,26 @@ static async Task RunAsync(string[] args)
     builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
     builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-    var app = builder.Build();
+    return builder;
+}
 
-    await app.InitializePortalDatabaseAsync();
-    await app.Services.InitializeSandboxBankAsync(seedDemo: DatabaseInitializer.IsDemoEnabled(app));
+static async Task<int> ServeAsync(WebApplicationBuilder builder)
+{
+    var app = builder.Build();
+    // Settings out of range refuse the start here, caught above as sentences, not in the host's start with its trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+
+    await app.Services.InitializeSandboxBankAsync(seedDemo: DemoData.IsEnabled(app.Environment, app.Configuration));
+    var database = await app.StartPortalDatabaseAsync();
+    if (database.HasRefused)
+    {
+        // Demo rows in a production database: said in the log, which disposing flushes; never listening.
+        await app.DisposeAsync();
+        return 1;
+    }
 
     // Ahead of everything here, AddProxySupport has put the trusted proxies' forwarded headers and the cookie rule.
+    app.UseDatabaseGate();
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment())
     {
@@ -102,7 +136,7 @@ static async Task RunAsync(string[] args)
     app.MapLiveUpdates();
     app.MapCultureSwitch();
     app.MapBranding();
-    app.MapSandboxBankEndpoints();
+    app.MapSandboxBankEndpoints(); // none when the bank is off
     app.MapRailCallbacks();
     app.MapReportEndpoints();
     app.MapMerchantApi();
@@ -110,6 +144,8 @@ static async Task RunAsync(string[] args)
 
     app.PrintStartupBanner();
     await app.RunAsync();
+    // Demo rows found once the database came: said in the log, and the application stopped.
+    return database.HasRefused ? 1 : 0;
 }
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

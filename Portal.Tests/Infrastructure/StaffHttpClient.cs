@@ -15,10 +15,11 @@ public static partial class StaffHttpClient
     public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password = "Demo!Pass123")
     {
         var client = Anonymous(baseAddress);
-        var fields = await FormFieldsAsync(client, "Account/Login");
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        using var response = await client.PostAsync("Account/Login", new FormUrlEncodedContent(fields));
+        using var response = await SubmitFormAsync(client, "Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("Login", StringComparison.OrdinalIgnoreCase) == true)
         {
             client.Dispose();
@@ -27,9 +28,19 @@ public static partial class StaffHttpClient
         return client;
     }
 
-    /// <summary>The hidden fields of the form on a statically rendered page (antiforgery token, the form's name).</summary>
-    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path) =>
-        HiddenFields(await client.GetStringAsync(path));
+    /// <summary>
+    /// Fills the form at <paramref name="path"/> as a browser would: its hidden fields (antiforgery token, the form's name,
+    /// hidden values) with <paramref name="fields"/>, posted back to the same address.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    {
+        var posted = HiddenFields(await client.GetStringAsync(path));
+        foreach (var (name, value) in fields)
+        {
+            posted[name] = value;
+        }
+        return await client.PostAsync(path, new FormUrlEncodedContent(posted));
+    }
 
     /// <summary>A form's hidden fields (antiforgery token, form name), to post back with the visible ones.</summary>
     public static Dictionary<string, string> HiddenFields(string html) => HiddenInput().Matches(html)

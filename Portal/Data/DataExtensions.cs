@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Payments;
 using Portal.Hosting;
 
@@ -45,12 +46,31 @@ public static class DataExtensions
                 break;
         }
 
+        builder.Services.TryAddSingleton<DatabaseStatus>();
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<IPaymentStoreFactory>(sp => new EfPaymentStoreFactory(
             sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetService<SqliteWriteGate>(),
             sp.GetService<Webhooks.WebhookOutbox>()));
         return builder;
     }
+
+    /// <summary>
+    /// The first attempt to make the database ready (<see cref="DatabaseStartup"/>), before Portal listens: a reachable
+    /// database is migrated (in Development), seeded and checked before the first request. Not ready is no failure:
+    /// Portal listens, answers 503 and keeps trying (<see cref="DatabaseStartupService"/>). Portal must not serve at all
+    /// when <see cref="DatabaseStartup.HasRefused"/> (demo rows in production; said in the log).
+    /// </summary>
+    public static async Task<DatabaseStartup> StartPortalDatabaseAsync(this WebApplication app)
+    {
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
+        await startup.TryStartAsync(app.Lifetime.ApplicationStopping);
+        return startup;
+    }
+
+    /// <summary>503 for every request but the probes while the database is not ready (<see cref="DatabaseGate"/>).</summary>
+    public static IApplicationBuilder UseDatabaseGate(this IApplicationBuilder app) => app.UseMiddleware<DatabaseGate>();
 
     /// <summary>
     /// <c>Database:Provider</c>, read here rather than by the binder so that a misspelt name stops the start with a

@@ -19,6 +19,9 @@ internal static class DatabaseErrors
     private const int SqlServerDuplicateKeyRow = 2601;
     private const int SqlServerUniqueConstraint = 2627;
 
+    // Cannot open database requested by the login.
+    private const int SqlServerCannotOpenDatabase = 4060;
+
     /// <summary>A row with the same unique key exists: a twin won the race (or did the work before).</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
@@ -26,5 +29,13 @@ internal static class DatabaseErrors
         SqlException sqlServer => sqlServer.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
+    };
+
+    /// <summary>The server answered, but the database is not there yet: migrating creates it.</summary>
+    public static bool IsMissingDatabase(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.InvalidCatalogName,
+        SqlException sqlServer => sqlServer.Number == SqlServerCannotOpenDatabase,
+        _ => exception.InnerException is { } inner && IsMissingDatabase(inner),
     };
 }

@@ -7,6 +7,7 @@ namespace Portal.Data;
 /// </summary>
 public sealed class DatabaseStatus
 {
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Snapshot _current = new(DatabaseState.Unknown, "Portal has not reached its database yet.");
 
     public DatabaseState State => _current.State;
@@ -16,7 +17,20 @@ public sealed class DatabaseStatus
 
     public bool IsReady => State == DatabaseState.Ready;
 
-    public void Set(DatabaseState state, string reason) => _current = new Snapshot(state, reason);
+    public void Set(DatabaseState state, string reason)
+    {
+        _current = new Snapshot(state, reason);
+        if (state == DatabaseState.Ready)
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Completes once the database was first ready: background work that needs the schema waits for it, instead of
+    /// failing on every round while Portal waits for its database or its migrations.
+    /// </summary>
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     private sealed record Snapshot(DatabaseState State, string Reason);
 }

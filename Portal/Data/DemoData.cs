@@ -22,12 +22,19 @@ public static class DemoData
     public const string DemoLinkPrefix = "DEMO-";
     public const string OperatorEmail = "operator@demo.test";
 
+    /// <summary>Every demo sign-in is at this domain; production refuses to start while one still has <see cref="Password"/>.</summary>
+    public const string EmailDomain = "@demo.test";
+
     // The sample shop (samples/DemoShop) ships these same published values in its appsettings.Development.json, so
     // that it and Portal work together with no setup. Published means not secret: they exist only in the demo seed.
     public const string DemoShopApiKeyName = "Demo shop (sample)";
     public const string DemoShopApiKeySecret = "psk_00000000000040008000000000de5a0bdemo-shop-sample-key-not-a-secret";
     public const string DemoShopWebhookUrl = "http://localhost:5090/webhooks/portal";
     public const string DemoShopWebhookSecret = "whsec_demo-shop-sample-webhook-secret-not-a-secret";
+
+    /// <summary>The demo is seeded in Development only, unless Demo:Seed turns it off there too.</summary>
+    public static bool IsEnabled(IHostEnvironment environment, IConfiguration configuration) =>
+        environment.IsDevelopment() && configuration.GetValue("Demo:Seed", true);
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {

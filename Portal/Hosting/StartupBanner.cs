@@ -15,7 +15,9 @@ public static class StartupBanner
                 .FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
                 .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
                 .Replace("://+", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080";
-            var demoLink = DatabaseInitializer.IsDemoEnabled(app)
+            // Not before the database is ready: the link is read from it.
+            var demoLink = DemoData.IsEnabled(app.Environment, app.Configuration) &&
+                           app.Services.GetRequiredService<DatabaseStatus>().IsReady
                 ? DemoData.FindDemoLinkPathAsync(app.Services).GetAwaiter().GetResult()
                 : null;
             Console.WriteLine();

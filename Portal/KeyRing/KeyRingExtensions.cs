@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Hosting;
 
@@ -33,6 +35,14 @@ public static class KeyRingExtensions
         var protection = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton<IPostConfigureOptions<KeyManagementOptions>>(provider =>
+            new PostConfigureOptions<KeyManagementOptions>(Options.DefaultName, options =>
+            {
+                if (options.XmlRepository is { } repository && provider.GetService<DatabaseStatus>() is { } status)
+                {
+                    options.XmlRepository = new ReachableKeyRepository(repository, status);
+                }
+            }));
         if (options.Certificate is { IsSet: true } current)
         {
             protection.ProtectKeysWithCertificate(Load(current, "DataProtection:Certificate"));

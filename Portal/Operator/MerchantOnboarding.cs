@@ -12,15 +12,16 @@ namespace Portal.Operator;
 
 /// <summary>
 /// The platform operator's work: list merchants, create one with its settlement account and invite its first owner.
-/// Every call checks the operator claim itself, so the service is safe whichever page calls it.
+/// Every call checks the operator claim itself, so the service is safe whichever page calls it. With the embedded
+/// sandbox bank off (a real acquirer), settlement accounts live at the acquirer and nothing is opened here.
 /// </summary>
 public sealed class MerchantOnboarding(
     IDbContextFactory<PortalDbContext> contexts,
-    IDbContextFactory<SandboxBankDbContext> bank,
-    SandboxBankSeeder bankAccounts,
     InvitationSender invitations,
     AuthenticationStateProvider authentication,
-    TimeProvider time)
+    TimeProvider time,
+    IDbContextFactory<SandboxBankDbContext>? bank = null,
+    SandboxBankSeeder? bankAccounts = null)
 {
     public async Task<IReadOnlyList<OperatorMerchant>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -90,8 +91,9 @@ public sealed class MerchantOnboarding(
         {
             errors.Add(nameof(NewMerchantModel.OwnerEmail), "Someone with this email already has a Portal account.");
         }
-        await using (var bankDb = await bank.CreateDbContextAsync(cancellationToken))
+        if (bank is not null && bankAccounts is not null)
         {
+            await using var bankDb = await bank.CreateDbContextAsync(cancellationToken);
             var existing = await bankDb.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Number == account.Value, cancellationToken);
             if (existing is not null && (existing.Kind != BankAccountKind.Merchant || existing.CurrencyCode != currency.Code))
             {
@@ -105,6 +107,7 @@ public sealed class MerchantOnboarding(
                     cancellationToken: cancellationToken);
             }
         }
+        errors.ThrowIfAny();
 
         db.Merchants.Add(merchant);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Domain.Payments;
 
 namespace Portal.Payments;
 
 /// <summary>
-/// Runs the reconciler at start (a crash may have left payments between steps 4 and 6) and then on a timer. A failing
-/// round is logged and the next one tries again: one unreachable rail must not stop the service.
+/// Runs the reconciler once the database is ready (a crash may have left payments between steps 4 and 6) and then on a
+/// timer. A failing round is logged and the next one tries again: one unreachable rail, or the database down for a
+/// while, must not stop the service.
 /// </summary>
 internal sealed class ReconcilerService(
     PaymentReconciler reconciler,
+    DatabaseStatus database,
     IOptions<ReconcilerOptions> options,
     TimeProvider time,
     ILogger<ReconcilerService> logger) : BackgroundService
@@ -17,6 +20,7 @@ internal sealed class ReconcilerService(
     {
         // Let the app finish starting (the rail may be this very process) before the first round.
         await Task.Yield();
+        await database.WhenReadyAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {

@@ -23,9 +23,14 @@ public static class SandboxBankEndpoints
     public const int MaxRangeEntries = 20_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The bank's routes under <c>/sandbox/bank/v1</c>; none when the bank is off (not added by AddSandboxBank).</summary>
     public static IEndpointRouteBuilder MapSandboxBankEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.ServiceProvider.GetService(typeof(SandboxBank)) is null)
+        {
+            return app;
+        }
         var bank = app.MapGroup("/sandbox/bank/v1").WithTags("Sandbox bank").ExcludeFromDescription();
         bank.MapPost("/orders", SubmitOrderAsync);
         bank.MapGet("/orders/{orderId:guid}", GetOrderAsync);

@@ -14,10 +14,15 @@ public static class SandboxBankExtensions
     /// <summary>
     /// The sandbox bank: its own SQLite database (<c>ConnectionStrings:SandboxBank</c>), options (section
     /// <c>SandboxBank</c>) and services. Map its endpoints with <see cref="SandboxBankEndpoints.MapSandboxBankEndpoints"/>.
+    /// Nothing at all when the bank is off (<see cref="SandboxBankSwitch"/>): no database, no service, no endpoint.
     /// </summary>
     public static IHostApplicationBuilder AddSandboxBank(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (SandboxBankSwitch.IsEnabled(builder.Configuration, builder.Environment) != true)
+        {
+            return builder;
+        }
         var services = builder.Services;
 
         services.AddOptions<SandboxBankOptions>()
@@ -49,12 +54,18 @@ public static class SandboxBankExtensions
         return builder;
     }
 
-    /// <summary>Applies the bank's migrations and, when asked (development), opens the demo accounts.</summary>
+    /// <summary>
+    /// Applies the bank's migrations and, when asked (development), opens the demo accounts. The bank stands for an
+    /// outside system with a SQLite file of its own, so it migrates itself whatever <c>Database:MigrateOnStartup</c> says.
+    /// </summary>
     public static async Task InitializeSandboxBankAsync(this IServiceProvider services, bool seedDemo,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var seeder = services.GetRequiredService<SandboxBankSeeder>();
+        if (services.GetService<SandboxBankSeeder>() is not { } seeder)
+        {
+            return;
+        }
         await seeder.MigrateAsync(cancellationToken);
         if (seedDemo)
         {

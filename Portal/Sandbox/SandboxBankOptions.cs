@@ -7,6 +7,13 @@ public sealed class SandboxBankOptions
 {
     public const string Section = "SandboxBank";
 
+    /// <summary>
+    /// Embed the bank in Portal (its endpoints under <c>/sandbox/bank/v1</c>, its database, its settlement service).
+    /// Defaults to true in Development; elsewhere to false when <c>Rail:BaseUrl</c> is set, and production refuses to
+    /// start when neither is said (see <see cref="SandboxBankSwitch"/>).
+    /// </summary>
+    public bool? Enabled { get; set; }
+
     /// <summary>Shared HMAC secret with Portal's rail client. From the environment or user secrets outside development.</summary>
     [Required, MinLength(32)]
     public string SigningSecret { get; set; } = "";

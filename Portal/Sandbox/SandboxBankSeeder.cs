@@ -22,10 +22,11 @@ public sealed class SandboxBankSeeder(
 
     public const string DemoPin = "123456";
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies the bank's pending migrations; those applied, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        return await Data.DatabaseMigrations.ApplyAsync(db, cancellationToken);
     }
 
     public async Task SeedDemoAsync(CancellationToken cancellationToken = default)

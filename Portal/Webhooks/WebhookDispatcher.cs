@@ -7,12 +7,14 @@ namespace Portal.Webhooks;
 
 /// <summary>
 /// Sends the outbox. Each round it fans new events out into one delivery per subscribed, enabled endpoint (in one
-/// transaction with marking the event done), then attempts every due delivery. It runs at start, so what a crash left
-/// (events never fanned out, deliveries due or claimed by the dead process) goes out after a restart; after that it
-/// runs when a commit nudges it or every <see cref="WebhookOptions.PollInterval"/>, on the app's <see cref="TimeProvider"/>.
+/// transaction with marking the event done), then attempts every due delivery. It runs as soon as the database is ready,
+/// so what a crash left (events never fanned out, deliveries due or claimed by the dead process) goes out after a
+/// restart; after that it runs when a commit nudges it or every <see cref="WebhookOptions.PollInterval"/>, on the app's
+/// <see cref="TimeProvider"/>. A failed round (the database down for a while) waits a poll interval, then tries again.
 /// </summary>
 internal sealed class WebhookDispatcher(
     IDbContextFactory<PortalDbContext> contexts,
+    DatabaseStatus database,
     WebhookSender sender,
     WebhookSecrets secrets,
     WebhookSignal signal,
@@ -26,6 +28,7 @@ internal sealed class WebhookDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await database.WhenReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;

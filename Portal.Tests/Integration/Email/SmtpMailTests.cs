@@ -32,9 +32,8 @@ public sealed class SmtpMailTests : IAsyncLifetime
     public async Task ForgotPassword_SmtpConfigured_ResetLinkMailedThroughServer()
     {
         using var client = StaffHttpClient.Anonymous(_app.BaseAddress);
-        var fields = await StaffHttpClient.FormFieldsAsync(client, "Account/ForgotPassword");
-        fields["Input.Email"] = "manager@demo.test";
-        using var posted = await client.PostAsync("Account/ForgotPassword", new FormUrlEncodedContent(fields));
+        using var posted = await StaffHttpClient.SubmitFormAsync(client, "Account/ForgotPassword",
+            new Dictionary<string, string> { ["Input.Email"] = "manager@demo.test" });
 
         var mail = await _sink.WaitForMailToAsync("manager@demo.test");
 

@@ -58,6 +58,8 @@ public class SandboxBankFixture : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:SandboxBank"] = "Data Source=bank.db",
+            // Outside Development the bank is embedded only when said.
+            ["SandboxBank:Enabled"] = "true",
             ["SandboxBank:SigningSecret"] = Secret,
             ["SandboxBank:PinHashIterations"] = "1000",
             ["Rail:SigningSecret"] = Secret,

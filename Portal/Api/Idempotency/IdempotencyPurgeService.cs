@@ -1,13 +1,19 @@
+using Portal.Data;
+
 namespace Portal.Api.Idempotency;
 
-/// <summary>Deletes expired Idempotency-Keys at start and then every hour; a failed round is logged and the next one tries again.</summary>
-internal sealed class IdempotencyPurgeService(IdempotencyStore store, TimeProvider time, ILogger<IdempotencyPurgeService> logger)
-    : BackgroundService
+/// <summary>
+/// Deletes expired Idempotency-Keys once the database is ready and then every hour; a failed round is logged and the
+/// next one tries again.
+/// </summary>
+internal sealed class IdempotencyPurgeService(IdempotencyStore store, DatabaseStatus database, TimeProvider time,
+    ILogger<IdempotencyPurgeService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await database.WhenReadyAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

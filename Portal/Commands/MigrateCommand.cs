@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Sandbox;
+
+namespace Portal.Commands;
+
+/// <summary>
+/// <c>dotnet Portal.dll migrate</c>: applies this build's migrations to Portal's database on the configured provider,
+/// creating it when the server has none, and to the embedded sandbox bank's when the bank is on; prints each one.
+/// The deployment step before a new build serves (outside Development, Portal does not migrate at start).
+/// </summary>
+internal static class MigrateCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    {
+        var provider = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await ReportAsync(output, $"Portal's {provider} database", await DatabaseMigrations.ApplyAsync(db));
+        }
+        if (services.GetService<SandboxBankSeeder>() is { } bank)
+        {
+            await ReportAsync(output, "The sandbox bank's database", await bank.MigrateAsync());
+        }
+        return 0;
+    }
+
+    private static async Task ReportAsync(TextWriter output, string database, IReadOnlyList<string> applied)
+    {
+        if (applied.Count == 0)
+        {
+            await output.WriteLineAsync($"{database} is up to date; nothing to apply.");
+            return;
+        }
+        await output.WriteLineAsync($"{database}: applied {applied.Count} migration(s).");
+        foreach (var migration in applied)
+        {
+            await output.WriteLineAsync($"  {migration}");
+        }
+    }
+}

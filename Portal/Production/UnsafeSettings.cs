@@ -1,0 +1,104 @@
+using Portal.Email;
+using Portal.Pay;
+using Portal.Rails;
+using Portal.Sandbox;
+
+namespace Portal.Production;
+
+/// <summary>
+/// The settings Portal refuses outside Development, each rule a sentence that names the setting and what to set it to.
+/// They are what a demo needs and a deployment must not have: secrets everyone can read in this repository, a mail page
+/// open to anyone, links that cannot reach customers, a bank that accepts any payer.
+/// </summary>
+public static class UnsafeSettings
+{
+    public const int MinimumSecretLength = 32;
+
+    /// <summary>Every unsafe setting, in the order an operator would fix them; none in Development.</summary>
+    public static IReadOnlyList<string> Find(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment.IsDevelopment())
+        {
+            return [];
+        }
+        var published = DevelopmentSecrets(environment);
+        var bankOff = SandboxBankSwitch.IsEnabled(configuration, environment) == false;
+        return new[]
+        {
+            SigningSecret(configuration, RailOptions.Section, published),
+            bankOff ? null : SigningSecret(configuration, SandboxBankOptions.Section, published),
+            Mailbox(configuration),
+            PublicBaseUrl(configuration),
+            SandboxBank(configuration),
+        }.OfType<string>().ToList();
+    }
+
+    private static string? SigningSecret(IConfiguration configuration, string section, IReadOnlySet<string> published)
+    {
+        var setting = $"{section}:SigningSecret";
+        var secret = configuration[setting];
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            return $"{setting} is not set; set it (environment variable {section}__SigningSecret) to a secret of your own, " +
+                   $"at least {MinimumSecretLength} characters.";
+        }
+        if (published.Contains(secret) || secret.StartsWith("development-", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{setting} is a development value published with Portal; set it to a secret of your own, " +
+                   $"at least {MinimumSecretLength} characters.";
+        }
+        return secret.Length < MinimumSecretLength
+            ? $"{setting} is {secret.Length} characters long; set a secret of at least {MinimumSecretLength}."
+            : null;
+    }
+
+    private static string? Mailbox(IConfiguration configuration) =>
+        configuration.GetValue<bool>(MailboxOptions.Section + ":" + nameof(MailboxOptions.Enabled))
+            ? $"{MailboxOptions.Section}:{nameof(MailboxOptions.Enabled)} is true, which shows every staff mail (invitations, " +
+              "password resets) to anyone at /dev/mailbox; set it to false."
+            : null;
+
+    private static string? PublicBaseUrl(IConfiguration configuration)
+    {
+        var setting = $"{CheckoutOptions.Section}:{nameof(CheckoutOptions.PublicBaseUrl)}";
+        var value = configuration[setting];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return $"{setting} is not set; set it to the https address customers reach Portal at, e.g. https://pay.example.com/.";
+        }
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+            ? null
+            : $"{setting} is '{value}', not an https address; set it to the https address customers reach Portal at.";
+    }
+
+    private static string? SandboxBank(IConfiguration configuration)
+    {
+        if (SandboxBankSwitch.HasRail(configuration))
+        {
+            return null;
+        }
+        return SandboxBankSwitch.Configured(configuration) switch
+        {
+            null => $"{SandboxBankSwitch.Setting} is not set and Rail:BaseUrl is empty; set Rail:BaseUrl to your acquirer, " +
+                    $"or {SandboxBankSwitch.Setting}=true for a staging deployment.",
+            false => $"{SandboxBankSwitch.Setting} is false and Rail:BaseUrl is empty, so Portal has no rail to pay through; " +
+                     "set Rail:BaseUrl to your acquirer.",
+            true => null,
+        };
+    }
+
+    // The values appsettings.Development.json publishes, whatever they are today; "development-…" covers older ones.
+    private static IReadOnlySet<string> DevelopmentSecrets(IHostEnvironment environment)
+    {
+        var development = new ConfigurationBuilder()
+            .SetBasePath(environment.ContentRootPath)
+            .AddJsonFile($"appsettings.{Environments.Development}.json", optional: true, reloadOnChange: false)
+            .Build();
+        return new[] { RailOptions.Section, SandboxBankOptions.Section }
+            .Select(section => development[$"{section}:SigningSecret"])
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+    }
+}
