@@ -9,12 +9,19 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public static partial class StaffHttpClient
 {
-    public static HttpClient Anonymous(Uri baseAddress) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    /// <summary>
+    /// A client with its own cookies. <paramref name="viaTlsProxy"/>: as a browser behind Portal's TLS proxy, for Portal
+    /// outside Development, whose cookies are all Secure (see <see cref="TlsProxyHandler"/>).
+    /// </summary>
+    public static HttpClient Anonymous(Uri baseAddress, bool viaTlsProxy = false) =>
+        new(viaTlsProxy
+            ? new TlsProxyHandler()
+            : new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
 
-    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password = "Demo!Pass123")
+    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password = "Demo!Pass123",
+        bool viaTlsProxy = false)
     {
-        var client = Anonymous(baseAddress);
+        var client = Anonymous(baseAddress, viaTlsProxy);
         using var response = await SubmitFormAsync(client, "Account/Login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,

@@ -33,7 +33,7 @@ public sealed partial class CreateOperatorCommandTests : IAsyncLifetime
         Assert.Equal(0, exitCode);
         Assert.Contains("1 day", output, StringComparison.Ordinal);
         var portal = await _portal.StartAsync(settings);
-        using var http = StaffHttpClient.Anonymous(portal.BaseAddress);
+        using var http = StaffHttpClient.Anonymous(portal.BaseAddress, viaTlsProxy: true);
         using var reset = await StaffHttpClient.SubmitFormAsync(http, link.PathAndQuery.TrimStart('/'), new Dictionary<string, string>
         {
             ["Input.Email"] = Email,
@@ -41,7 +41,7 @@ public sealed partial class CreateOperatorCommandTests : IAsyncLifetime
             ["Input.ConfirmPassword"] = Password,
         });
         Assert.Contains("ResetPasswordConfirmation", reset.Headers.Location?.ToString(), StringComparison.Ordinal);
-        using var signedIn = await StaffHttpClient.SignInAsync(portal.BaseAddress, Email, Password);
+        using var signedIn = await StaffHttpClient.SignInAsync(portal.BaseAddress, Email, Password, viaTlsProxy: true);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed partial class CreateOperatorCommandTests : IAsyncLifetime
         Assert.Equal(0, await command.WaitForExitAsync());
         Assert.DoesNotContain(Password, command.Output, StringComparison.Ordinal);
         var portal = await _portal.StartAsync(settings);
-        using var signedIn = await StaffHttpClient.SignInAsync(portal.BaseAddress, Email, Password);
+        using var signedIn = await StaffHttpClient.SignInAsync(portal.BaseAddress, Email, Password, viaTlsProxy: true);
     }
 
     [GeneratedRegex(@"https://pay\.portal\.test/Account/ResetPassword\?code=\S+")]

@@ -18,6 +18,7 @@ public sealed class ProductionPortal : IAsyncDisposable
     public static Dictionary<string, string> Settings(params (string Key, string? Value)[] changes)
     {
         var settings = ProductionSettings.Safe();
+        settings[ProductionSettings.BehindLocalProxy.Key] = ProductionSettings.BehindLocalProxy.Value;
         foreach (var (key, value) in changes)
         {
             settings[key] = value;
