@@ -38,6 +38,7 @@ static async Task RunAsync(string[] args)
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPortalConfiguration();
+    builder.AddServiceDefaults();
     builder.AddPortalData();
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
@@ -78,6 +79,7 @@ static async Task RunAsync(string[] args)
     app.UseAntiforgery();
 
     app.MapStaticAssets();
+    app.MapDefaultEndpoints();
     // The framework sends this on component pages only while circuits are compressed (its clickjacking guard for
     // compressed WebSockets); compression is off below, and pages keep the header they had.
     app.Use((context, next) =>
