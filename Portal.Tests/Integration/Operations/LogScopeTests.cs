@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Payments;
 using Portal.LiveUpdates;
 using Portal.Tests.Builders;
-using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Operations;
 
@@ -16,9 +15,9 @@ namespace Portal.Tests.Integration.Operations;
 public sealed class LogScopeTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<LoggedLine> _lines = new();
-    private readonly ScopedPortalApp _app;
+    private readonly ExtendedPortalApp _app;
 
-    public LogScopeTests() => _app = new ScopedPortalApp(_lines);
+    public LogScopeTests() => _app = new ExtendedPortalApp(builder => builder.ConfigureLogging(logging => logging.AddProvider(new Keeper(_lines))));
 
     public Task InitializeAsync()
     {
@@ -45,16 +44,7 @@ public sealed class LogScopeTests : IAsyncLifetime
 
     public sealed record LoggedLine(string? EventName, string Message, IReadOnlyDictionary<string, string?> Scopes);
 
-    /// <summary>Portal with one more log provider that keeps each line and the key/value pairs of its scopes.</summary>
-    private sealed class ScopedPortalApp(ConcurrentQueue<LoggedLine> lines) : PortalApp
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new Keeper(lines)));
-        }
-    }
-
+    // One more log provider: keeps each line and the key/value pairs of its scopes.
     private sealed class Keeper(ConcurrentQueue<LoggedLine> lines) : ILoggerProvider, ISupportExternalScope, ILogger
     {
         private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Portal.Tests.Builders;
-using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Operations;
 
@@ -16,9 +14,13 @@ namespace Portal.Tests.Integration.Operations;
 public sealed class TracingTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<Activity> _spans = new();
-    private readonly TracedPortalApp _app;
+    private readonly ExtendedPortalApp _app;
 
-    public TracingTests() => _app = new TracedPortalApp(_spans);
+    // OTLP configured (to a port where nothing listens), and every span Portal ends kept for the test.
+    public TracingTests() => _app = new ExtendedPortalApp(
+        builder => builder.ConfigureServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Keeper(_spans)))),
+        new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{UnusedPort.Find()}" });
 
     private IServiceProvider Services => _app.Services;
 
@@ -71,20 +73,6 @@ public sealed class TracingTests : IAsyncLifetime
     // Spans end on other threads (the bank's request ends after the client has its answer): ask until it is there.
     private Task<Activity> SpanAsync(Func<Activity, bool> match, string what) =>
         Poll.UntilAsync(() => Task.FromResult(_spans.FirstOrDefault(match)), what, TimeSpan.FromSeconds(10));
-
-    /// <summary>Portal with OTLP configured (to a port where nothing listens) and every span it ends kept for the test.</summary>
-    private sealed class TracedPortalApp(ConcurrentQueue<Activity> spans) : PortalApp(new Dictionary<string, string?>
-    {
-        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{UnusedPort.Find()}",
-    })
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Keeper(spans))));
-        }
-    }
 
     private sealed class Keeper(ConcurrentQueue<Activity> spans) : BaseProcessor<Activity>
     {
