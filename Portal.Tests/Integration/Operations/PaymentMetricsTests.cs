@@ -49,6 +49,8 @@ public sealed class PaymentMetricsTests : IAsyncLifetime
             return Succeeded(scraped) >= before + 1 ? scraped : null;
         }, "the scrape to count the payment");
         Assert.True(PrometheusText.Sum(text, "portal_payment_duration_seconds_count", ("portal_payment_method", "real_time")) >= 1);
+        // Buckets in seconds up to half an hour (a QR code approved late), not the default ones made for milliseconds.
+        Assert.True(PrometheusText.Sum(text, "portal_payment_duration_seconds_bucket", ("le", "1800")) >= 1);
         Assert.True(PrometheusText.Has(text, "http_server_request_duration_seconds_bucket"));
         Assert.True(PrometheusText.Has(text, "http_client_request_duration_seconds_bucket"));
         Assert.True(PrometheusText.Has(text, "dotnet_gc_collections_total"));
