@@ -60,6 +60,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     {
         builder.AddProductionSafety();
     }
+    builder.AddServiceDefaults();
     builder.AddProxySupport();
     builder.AddPortalData();
     builder.AddPortalKeyRing();
@@ -117,6 +118,7 @@ static async Task<int> ServeAsync(WebApplicationBuilder builder)
     app.UseAntiforgery();
 
     app.MapStaticAssets();
+    app.MapDefaultEndpoints();
     // The framework sends this on component pages only while circuits are compressed (its clickjacking guard for
     // compressed WebSockets); compression is off below, and pages keep the header they had.
     app.Use((context, next) =>

@@ -2,6 +2,7 @@ using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Rails;
+using Portal.Domain.Telemetry;
 
 namespace Portal.Domain.Payments;
 
@@ -15,7 +16,8 @@ public sealed class CheckoutFlow(
     IPaymentRail rail,
     IPaymentNotifier notifier,
     TimeProvider time,
-    PaymentFlowOptions options)
+    PaymentFlowOptions options,
+    PaymentMetrics metrics)
 {
     private const int MaxConflictRetries = 5;
 
@@ -58,13 +60,16 @@ public sealed class CheckoutFlow(
     /// <summary>Step 1: the customer picked a method on the checkout page.</summary>
     public async Task<PaymentSnapshot> ChooseMethodAsync(string token, PaymentMethod method, CancellationToken cancellationToken = default)
     {
+        using var activity = PortalTelemetry.StartPayment("payment.start", null, method);
         await using var store = stores.Open();
         var checkout = await store.FindCheckoutByTokenAsync(token, cancellationToken) ?? throw new NotFoundException("Checkout");
         // A QR code lives as long as its merchant says; a real-time attempt needs no such limit.
         var merchant = method == PaymentMethod.Fast ? await store.FindMerchantAsync(checkout.MerchantId, cancellationToken) : null;
         var payment = checkout.StartPayment(method, time.GetUtcNow(), merchant?.FastPaymentLifetime);
+        PortalTelemetry.Identify(activity, payment.Id);
         store.Add(payment);
         await store.SaveChangesAsync(cancellationToken);
+        metrics.Started(method);
         var snapshot = payment.Snapshot(checkout.Token);
         await notifier.PublishAsync(snapshot, cancellationToken);
         return snapshot;
@@ -95,6 +100,7 @@ public sealed class CheckoutFlow(
     /// <summary>Closes a fast payment whose QR code expired unapproved, so pages and wallet read it as expired.</summary>
     public async Task<PaymentSnapshot?> ExpireCodeAsync(Guid paymentId, CancellationToken cancellationToken = default)
     {
+        using var activity = PortalTelemetry.StartPayment("payment.expire_code", paymentId, PaymentMethod.Fast);
         await using var store = stores.Open();
         var found = await store.FindPaymentAndCheckoutAsync(paymentId, cancellationToken);
         var now = time.GetUtcNow();
@@ -114,9 +120,7 @@ public sealed class CheckoutFlow(
             // Approved or expired by someone else meanwhile: their word stands.
             return null;
         }
-        var snapshot = payment.Snapshot(checkout.Token);
-        await notifier.PublishAsync(snapshot, cancellationToken);
-        return snapshot;
+        return await CommittedAsync(payment, checkout.Token, cancellationToken);
     }
 
     /// <summary>Closes an open checkout whose time is up, unless a payment holds it.</summary>
@@ -144,18 +148,27 @@ public sealed class CheckoutFlow(
     {
         ArgumentNullException.ThrowIfNull(payer);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
-        var work = await CreateOrderAsync(paymentId, method, payer, idempotencyKey, cancellationToken);
+        // One span from the details to the result: the rail's HTTP call is its child, and the bank's side joins it.
+        using var activity = PortalTelemetry.StartPayment("payment.pay", paymentId, method);
         try
         {
-            if (work.Order is null)
+            var work = await CreateOrderAsync(paymentId, method, payer, idempotencyKey, cancellationToken);
+            try
             {
-                return work.Snapshot;
+                if (work.Order is null)
+                {
+                    return work.Snapshot;
+                }
+                return await SendAsync(work, cancellationToken);
             }
-            return await SendAsync(work, cancellationToken);
+            finally
+            {
+                await work.DisposeAsync();
+            }
         }
-        finally
+        catch (Exception e) when (PortalTelemetry.Failed(activity, e))
         {
-            await work.DisposeAsync();
+            throw;
         }
     }
 
@@ -166,6 +179,7 @@ public sealed class CheckoutFlow(
     public async Task<PaymentSnapshot> RecordRailResultAsync(RailResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        using var activity = PortalTelemetry.StartPayment("payment.record_result", result.OrderId);
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
@@ -184,7 +198,7 @@ public sealed class CheckoutFlow(
             {
                 continue;
             }
-            return await PublishAsync(payment, checkout.Token, cancellationToken);
+            return await CommittedAsync(payment, checkout.Token, cancellationToken);
         }
     }
 
@@ -202,6 +216,9 @@ public sealed class CheckoutFlow(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
+        // One span per batch: the callbacks it records arrived as requests of their own.
+        using var activity = PortalTelemetry.Source.StartActivity("payment.record_results");
+        activity?.SetTag("portal.rail.results", results.Count);
         var recorded = new PaymentSnapshot?[results.Count];
         var changed = new List<PaymentAndCheckout>(results.Count);
         await using (var store = stores.Open())
@@ -245,7 +262,7 @@ public sealed class CheckoutFlow(
                 }
                 foreach (var pair in changed)
                 {
-                    await notifier.PublishAsync(pair.Payment.Snapshot(pair.Checkout.Token), cancellationToken);
+                    await CommittedAsync(pair.Payment, pair.Checkout.Token, cancellationToken);
                 }
                 return recorded;
             }
@@ -271,6 +288,7 @@ public sealed class CheckoutFlow(
     /// </summary>
     public async Task<PaymentSnapshot?> FailUndeliveredAsync(Guid paymentId, CancellationToken cancellationToken = default)
     {
+        using var activity = PortalTelemetry.StartPayment("payment.fail_undelivered", paymentId);
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
@@ -292,7 +310,7 @@ public sealed class CheckoutFlow(
             {
                 continue;
             }
-            return await PublishAsync(payment, checkout.Token, cancellationToken);
+            return await CommittedAsync(payment, checkout.Token, cancellationToken);
         }
     }
 
@@ -359,7 +377,7 @@ public sealed class CheckoutFlow(
                 if (refusal is not null)
                 {
                     return new RealTimeWork(store, payment, checkout,
-                        await PublishAsync(payment, checkout.Token, cancellationToken), null);
+                        await CommittedAsync(payment, checkout.Token, cancellationToken), null);
                 }
                 await notifier.PublishAsync(snapshot, cancellationToken);
                 var order = new PaymentOrder(payment.OrderId, AccountNumber.Parse(merchant.SettlementAccount), payer.Account,
@@ -419,7 +437,7 @@ public sealed class CheckoutFlow(
             // A callback or the reconciler recorded a result first: decide again on what it saved.
             return await RecordRailResultAsync(result, cancellationToken);
         }
-        return await PublishAsync(work.Payment, work.Checkout.Token, cancellationToken);
+        return await CommittedAsync(work.Payment, work.Checkout.Token, cancellationToken);
     }
 
     // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
@@ -458,9 +476,13 @@ public sealed class CheckoutFlow(
         }
     }
 
-    // Publishes a just-saved payment; its step 7, when it has a result, was saved with it (AnnounceResult).
-    private async Task<PaymentSnapshot> PublishAsync(Payment payment, string checkoutToken, CancellationToken cancellationToken)
+    // After the commit of a change to the payment: counts it when it was the payment's result, then publishes it (its
+    // step 7, when it has a result, was saved with it: AnnounceResult). Every commit that changes a payment's status
+    // passes here exactly once, and a payment final before the commit cannot have been changed by it (the entity
+    // refuses), so a final status here is this commit's doing.
+    private async Task<PaymentSnapshot> CommittedAsync(Payment payment, string checkoutToken, CancellationToken cancellationToken)
     {
+        metrics.Committed(payment);
         var snapshot = payment.Snapshot(checkoutToken);
         await notifier.PublishAsync(snapshot, cancellationToken);
         return snapshot;

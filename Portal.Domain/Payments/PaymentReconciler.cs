@@ -1,5 +1,6 @@
 using Portal.Domain.Rails;
 using Portal.Domain.Refunds;
+using Portal.Domain.Telemetry;
 
 namespace Portal.Domain.Payments;
 
@@ -29,6 +30,8 @@ public sealed class PaymentReconciler(
         foreach (var paymentId in unfinished)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // A span per payment looked at, not per round: a round that finds nothing every few seconds is no news.
+            using var activity = PortalTelemetry.StartPayment("payment.reconcile", paymentId);
             await using var store = stores.Open();
             var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
             if (payment is null || payment.Status != PaymentStatus.Processing)

@@ -2,6 +2,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
+using Portal.Domain.Telemetry;
 
 namespace Portal.Domain.Refunds;
 
@@ -15,7 +16,8 @@ public sealed class RefundFlow(
     IPaymentStoreFactory stores,
     IPaymentRail rail,
     IRefundNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    RefundMetrics metrics)
 {
     // Many staff may refund one payment at once; each lost race is one more short, fresh attempt.
     private const int MaxConflictRetries = 50;
@@ -39,6 +41,7 @@ public sealed class RefundFlow(
             throw new DomainValidationException(nameof(request.IdempotencyKey), "A request needs an idempotency key of 1 to 100 characters.");
         }
 
+        using var activity = PortalTelemetry.StartRefund("refund.request", null, paymentId);
         for (var attempt = 0; ; attempt++)
         {
             IPaymentStore? store = stores.Open();
@@ -76,6 +79,8 @@ public sealed class RefundFlow(
                     continue;
                 }
 
+                metrics.Requested(refund);
+                PortalTelemetry.IdentifyRefund(activity, refund.Id);
                 await notifier.PublishAsync(refund.Snapshot(), cancellationToken);
                 if (refund.Status != RefundStatus.Processing)
                 {
@@ -101,6 +106,7 @@ public sealed class RefundFlow(
     public async Task<RefundSnapshot> ApproveAsync(StaffActor approver, Guid refundId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(approver);
+        using var activity = PortalTelemetry.StartRefund("refund.approve", refundId);
         IPaymentStore? store = stores.Open();
         try
         {
@@ -139,6 +145,7 @@ public sealed class RefundFlow(
         {
             throw new DomainValidationException(nameof(Refund.Note), $"A note has at most {Refund.MaxNoteLength} characters.");
         }
+        using var activity = PortalTelemetry.StartRefund("refund.reject", refundId);
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
@@ -153,9 +160,7 @@ public sealed class RefundFlow(
             {
                 continue;
             }
-            var snapshot = refund.Snapshot();
-            await notifier.PublishAsync(snapshot, cancellationToken);
-            return snapshot;
+            return await CommittedAsync(refund, cancellationToken);
         }
     }
 
@@ -166,6 +171,7 @@ public sealed class RefundFlow(
     public async Task<RefundSnapshot> RecordRailResultAsync(RailResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        using var activity = PortalTelemetry.StartRefund("refund.record_result", result.OrderId);
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
@@ -184,7 +190,7 @@ public sealed class RefundFlow(
                 await Backoff(attempt, cancellationToken);
                 continue;
             }
-            return await PublishAsync(refund, cancellationToken);
+            return await CommittedAsync(refund, cancellationToken);
         }
     }
 
@@ -194,6 +200,7 @@ public sealed class RefundFlow(
     /// </summary>
     public async Task<RefundSnapshot?> FailUndeliveredAsync(Guid refundId, CancellationToken cancellationToken = default)
     {
+        using var activity = PortalTelemetry.StartRefund("refund.fail_undelivered", refundId);
         for (var attempt = 0; ; attempt++)
         {
             await using var store = stores.Open();
@@ -215,7 +222,7 @@ public sealed class RefundFlow(
             {
                 continue;
             }
-            return await PublishAsync(refund, cancellationToken);
+            return await CommittedAsync(refund, cancellationToken);
         }
     }
 
@@ -297,7 +304,7 @@ public sealed class RefundFlow(
             // Another refund of the same payment saved first: record this answer on fresh numbers.
             return await RecordRailResultAsync(result, cancellationToken);
         }
-        return await PublishAsync(work.Refund, cancellationToken);
+        return await CommittedAsync(work.Refund, cancellationToken);
     }
 
     // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
@@ -332,9 +339,12 @@ public sealed class RefundFlow(
         }
     }
 
-    // Publishes a just-saved refund; its step 7, when it has a result, was saved with it (AnnounceResult).
-    private async Task<RefundSnapshot> PublishAsync(Refund refund, CancellationToken cancellationToken)
+    // After the commit of a change to the refund: counts it when it was the refund's result, then publishes it (its step
+    // 7, when it has a result, was saved with it: AnnounceResult). As for payments (CheckoutFlow.CommittedAsync), each
+    // commit that changes a refund's status passes here once.
+    private async Task<RefundSnapshot> CommittedAsync(Refund refund, CancellationToken cancellationToken)
     {
+        metrics.Committed(refund);
         var snapshot = refund.Snapshot();
         await notifier.PublishAsync(snapshot, cancellationToken);
         return snapshot;

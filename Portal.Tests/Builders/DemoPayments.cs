@@ -14,12 +14,26 @@ public static class DemoPayments
     public static async Task<(PaymentSnapshot Payment, string Payer)> PaidAsync(IServiceProvider services, decimal amount,
         decimal payerBalance = 10_000m, string merchant = DemoData.DemoShop)
     {
+        var (paid, payer) = await AttemptAsync(services, amount, payerBalance, merchant: merchant);
+        return paid.Status == PaymentStatus.Succeeded ? (paid, payer) : throw new InvalidOperationException($"Payment {paid.Status}");
+    }
+
+    /// <summary>
+    /// A new payer with <paramref name="payerBalance"/> pays a new Demo Shop checkout, whatever comes of it: real time (the
+    /// bank's answer) or fast (approved in the wallet; the bank settles later).
+    /// </summary>
+    public static async Task<(PaymentSnapshot Payment, string Payer)> AttemptAsync(IServiceProvider services, decimal amount,
+        decimal payerBalance = 10_000m, PaymentMethod method = PaymentMethod.RealTime, string merchant = DemoData.DemoShop)
+    {
         var payer = await BankBook.OpenPayerAsync(services, payerBalance);
         var checkout = await DemoCheckouts.CreateAsync(services, amount, merchant);
         var flow = services.GetRequiredService<CheckoutFlow>();
-        var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
-        var paid = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), Guid.NewGuid().ToString("N"));
-        return paid.Status == PaymentStatus.Succeeded ? (paid, payer) : throw new InvalidOperationException($"Payment {paid.Status}");
+        var started = await flow.ChooseMethodAsync(checkout.Token, method);
+        var details = PayerDetails.Parse(payer, "123456");
+        var key = Guid.NewGuid().ToString("N");
+        return (method == PaymentMethod.Fast
+            ? await flow.ApproveFastAsync(started.PaymentId, details, key)
+            : await flow.PayRealTimeAsync(started.PaymentId, details, key), payer);
     }
 
     public static async Task<StaffActor> StaffAsync(IServiceProvider services, StaffRole role, string merchant = DemoData.DemoShop,

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Domain.Payments;
+using Portal.Domain.Telemetry;
 
 namespace Portal.LiveUpdates;
 
@@ -8,11 +10,26 @@ namespace Portal.LiveUpdates;
 /// payment, its checkout or its merchant (in-process, they re-render over their own circuit), and to SignalR clients of
 /// <see cref="PaymentsHub"/> in the matching groups. Watchers of one payment are found by key, never by scanning all.
 /// </summary>
-public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub, ILogger<PaymentEvents> logger) : IPaymentNotifier
+public sealed class PaymentEvents : IPaymentNotifier
 {
-    private readonly WatcherRegistry<PaymentSnapshot> _watchers = new();
+    private const string CheckoutKey = "c:";
 
-    public IDisposable WatchCheckout(Guid checkoutId, Func<PaymentSnapshot, Task> onChange) => _watchers.Watch($"c:{checkoutId}", onChange);
+    private readonly WatcherRegistry<PaymentSnapshot> _watchers = new();
+    private readonly IHubContext<PaymentsHub, IPaymentsClient> _hub;
+    private readonly ILogger<PaymentEvents> _logger;
+
+    public PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub, ILogger<PaymentEvents> logger, IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        _hub = hub;
+        _logger = logger;
+        // Counted when scraped, from the watchers themselves: nothing is added to opening a page or to a push.
+        meters.Create(PortalTelemetry.MeterName).CreateObservableUpDownCounter("portal.checkout.active_pages",
+            () => _watchers.Count(CheckoutKey), "{page}",
+            "Checkout pages of this instance open on a circuit and watching their checkout for the payment's next step.");
+    }
+
+    public IDisposable WatchCheckout(Guid checkoutId, Func<PaymentSnapshot, Task> onChange) => _watchers.Watch($"{CheckoutKey}{checkoutId}", onChange);
 
     public IDisposable WatchMerchant(Guid merchantId, Func<PaymentSnapshot, Task> onChange) => _watchers.Watch($"m:{merchantId}", onChange);
 
@@ -21,10 +38,10 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
     public async ValueTask PublishAsync(PaymentSnapshot payment, CancellationToken cancellationToken = default)
     {
         var update = PaymentUpdate.From(payment);
-        SendWithoutWaiting(hub.Clients.Group(PaymentsHub.CheckoutGroup(payment.CheckoutToken)).PaymentUpdated(update), payment.PaymentId);
-        SendWithoutWaiting(hub.Clients.Group(PaymentsHub.MerchantGroup(payment.MerchantId)).PaymentUpdated(update), payment.PaymentId);
+        SendWithoutWaiting(_hub.Clients.Group(PaymentsHub.CheckoutGroup(payment.CheckoutToken)).PaymentUpdated(update), payment.PaymentId);
+        SendWithoutWaiting(_hub.Clients.Group(PaymentsHub.MerchantGroup(payment.MerchantId)).PaymentUpdated(update), payment.PaymentId);
         var tasks = new List<Task>(4);
-        _watchers.Notify($"c:{payment.CheckoutId}", payment, tasks);
+        _watchers.Notify($"{CheckoutKey}{payment.CheckoutId}", payment, tasks);
         _watchers.Notify($"m:{payment.MerchantId}", payment, tasks);
         _watchers.Notify($"p:{payment.PaymentId}", payment, tasks);
         try
@@ -34,7 +51,7 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
         catch (Exception ex)
         {
             // A watcher that failed (a closed circuit, a dropped connection) must not fail the payment that told it.
-            LiveUpdatesLog.PublishFailed(logger, payment.PaymentId, ex);
+            LiveUpdatesLog.PublishFailed(_logger, payment.PaymentId, ex);
         }
     }
 
@@ -49,7 +66,7 @@ public sealed class PaymentEvents(IHubContext<PaymentsHub, IPaymentsClient> hub,
         {
             return;
         }
-        _ = send.ContinueWith(failed => LiveUpdatesLog.PublishFailed(logger, paymentId, failed.Exception!), CancellationToken.None,
+        _ = send.ContinueWith(failed => LiveUpdatesLog.PublishFailed(_logger, paymentId, failed.Exception!), CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

@@ -40,6 +40,23 @@ public sealed class WatcherRegistry<T>
         }
     }
 
+    /// <summary>
+    /// How many handlers watch keys that start with <paramref name="keyPrefix"/>. A walk over every key: for a metrics
+    /// scrape every few seconds, never for a push.
+    /// </summary>
+    public int Count(string keyPrefix)
+    {
+        var count = 0;
+        foreach (var (key, watchers) in _watchers)
+        {
+            if (key.StartsWith(keyPrefix, StringComparison.Ordinal))
+            {
+                count += watchers.Snapshot().Length;
+            }
+        }
+        return count;
+    }
+
     // The async wrapper keeps the change of culture to itself: the publisher's culture is untouched when it returns.
     private static Func<T, Task> WithCulture(Func<T, Task> onChange, CultureInfo culture, CultureInfo uiCulture) =>
         async change =>

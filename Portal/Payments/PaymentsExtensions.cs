@@ -7,8 +7,8 @@ namespace Portal.Payments;
 public static class PaymentsExtensions
 {
     /// <summary>
-    /// The seven-step flow, its reconciler, the queue where rail callbacks' results wait to be saved together, and the
-    /// clock they read (replaceable in tests).
+    /// The seven-step flow, its reconciler, the queue where rail callbacks' results wait to be saved together, the
+    /// clock they read (replaceable in tests) and the instruments that count what payments and refunds become.
     /// </summary>
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
@@ -20,6 +20,8 @@ public static class PaymentsExtensions
         builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentFlowOptions>>().Value);
+        builder.Services.AddSingleton<PaymentMetrics>();
+        builder.Services.AddSingleton<Portal.Domain.Refunds.RefundMetrics>();
         builder.Services.AddSingleton<CheckoutFlow>();
         builder.Services.AddSingleton<Portal.Domain.Refunds.RefundFlow>();
         builder.Services.AddSingleton<PaymentReconciler>();

@@ -19,6 +19,7 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
 {
     private const string OrdersPath = "sandbox/bank/v1/orders";
     private const string AccountsPath = "sandbox/bank/v1/accounts";
+    private const string PingPath = "sandbox/bank/v1/ping";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly MessageSigner _signer = new(options.Value.SigningSecret);
 
@@ -65,6 +66,20 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
             return null;
         }
         return ReadStatement(body, account, from, to);
+    }
+
+    /// <summary>
+    /// Whether the rail is reachable now and signs its answers as agreed: a signed GET of its ping, whose answer must be
+    /// signed for this very request. Throws <see cref="RailUnavailableException"/> saying what was wrong.
+    /// </summary>
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, address.Resolve(PingPath));
+        var (status, _) = await SendSignedAsync(request, Guid.NewGuid().ToString("N"), [], cancellationToken);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new RailUnavailableException($"The rail answered {(int)status} to a ping.");
+        }
     }
 
     private async Task<RailResult> SendOrderAsync(RailOrderMessage message, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public static class SandboxBankEndpoints
     /// <summary>The most entries one ranged statement carries; a busier range answers with <c>complete: false</c>.</summary>
     public const int MaxRangeEntries = 20_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly byte[] PingAnswer = """{"status":"ok"}"""u8.ToArray();
 
     /// <summary>The bank's routes under <c>/sandbox/bank/v1</c>; none when the bank is off (not added by AddSandboxBank).</summary>
     public static IEndpointRouteBuilder MapSandboxBankEndpoints(this IEndpointRouteBuilder app)
@@ -35,6 +36,7 @@ public static class SandboxBankEndpoints
         bank.MapPost("/orders", SubmitOrderAsync);
         bank.MapGet("/orders/{orderId:guid}", GetOrderAsync);
         bank.MapGet("/accounts/{number}/statement", GetStatementAsync);
+        bank.MapGet("/ping", Ping);
         return app;
     }
 
@@ -120,6 +122,20 @@ public static class SandboxBankEndpoints
                 "The bank never received this order."), context.Request, "application/problem+json")
             : services.Authenticator.Signed(StatusCodes.Status200OK,
                 JsonSerializer.SerializeToUtf8Bytes(BankOrderAnswer.From(order), Json), context.Request);
+    }
+
+    /// <summary>
+    /// Whether the bank is there and signs as agreed: a signed request answered signed, touching no account, for
+    /// Portal's readiness check. Neither the injected latency nor failures apply (they are about orders), and pings
+    /// are not recorded against replays: a replayed ping learns and changes nothing, and recording every poll of a
+    /// load balancer would only fill the replay guard.
+    /// </summary>
+    public static IResult Ping(HttpContext context, BankRequestAuthenticator authenticator, ILogger<SandboxBank> logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(authenticator);
+        return Refuse("ping", authenticator.Check(context.Request, []), logger) ??
+               authenticator.Signed(StatusCodes.Status200OK, PingAnswer, context.Request);
     }
 
     public static async Task<IResult> GetStatementAsync(string number, HttpContext context, [AsParameters] SandboxBankServices services)

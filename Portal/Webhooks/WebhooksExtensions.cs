@@ -20,6 +20,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookSecrets>();
         builder.Services.AddSingleton(new LegacyWebhookKeyRing(Path.Combine(builder.GetDataDirectory(), "keys", "webhooks")));
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -49,7 +49,8 @@ public sealed class ProductionStartTests : IAsyncLifetime
 
         Assert.Equal(1, exitCode);
         Assert.Contains("owner@demo.test", output, StringComparison.Ordinal);
-        Assert.Contains("crit", output, StringComparison.Ordinal);
+        // Production logs are JSON lines, one per entry.
+        Assert.Contains("\"LogLevel\":\"Critical\"", output, StringComparison.Ordinal);
         Assert.Empty(ProductionPortal.StackTraceLines(output));
     }
 

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Hosting;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration.Operations;
+
+/// <summary>The real Portal of <see cref="PortalApp"/> with one thing more of the test's own: a log provider, a span processor.</summary>
+public sealed class ExtendedPortalApp(Action<IWebHostBuilder> extend, IDictionary<string, string?>? settings = null) : PortalApp(settings)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        extend(builder);
+    }
+}
