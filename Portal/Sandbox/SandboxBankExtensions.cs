@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 
 namespace Portal.Sandbox;
@@ -55,8 +56,9 @@ public static class SandboxBankExtensions
     }
 
     /// <summary>
-    /// Applies the bank's migrations and, when asked (development), opens the demo accounts. The bank stands for an
-    /// outside system with a SQLite file of its own, so it migrates itself whatever <c>Database:MigrateOnStartup</c> says.
+    /// Applies the bank's migrations, opens its published test payers (<c>SandboxBank:SeedTestAccounts</c>) and, with the
+    /// demo (Development), the demo merchants' settlement accounts. The bank stands for an outside system with a SQLite
+    /// file of its own, so it migrates itself whatever <c>Database:MigrateOnStartup</c> says.
     /// </summary>
     public static async Task InitializeSandboxBankAsync(this IServiceProvider services, bool seedDemo,
         CancellationToken cancellationToken = default)
@@ -67,9 +69,13 @@ public static class SandboxBankExtensions
             return;
         }
         await seeder.MigrateAsync(cancellationToken);
+        if (seedDemo || services.GetRequiredService<IOptions<SandboxBankOptions>>().Value.SeedTestAccounts)
+        {
+            await seeder.SeedTestPayersAsync(cancellationToken);
+        }
         if (seedDemo)
         {
-            await seeder.SeedDemoAsync(cancellationToken);
+            await seeder.SeedDemoMerchantsAsync(cancellationToken);
         }
     }
 

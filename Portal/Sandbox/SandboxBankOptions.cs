@@ -14,6 +14,12 @@ public sealed class SandboxBankOptions
     /// </summary>
     public bool? Enabled { get; set; }
 
+    /// <summary>
+    /// Open the bank's published test payer accounts (6200000000000001 to …003, PIN 123456) when it starts, so a
+    /// staging deployment has someone to pay with, as a card network's test cards. Defaults to true.
+    /// </summary>
+    public bool SeedTestAccounts { get; set; } = true;
+
     /// <summary>Shared HMAC secret with Portal's rail client. From the environment or user secrets outside development.</summary>
     [Required, MinLength(32)]
     public string SigningSecret { get; set; } = "";

@@ -29,12 +29,19 @@ public sealed class SandboxBankSeeder(
         return await Data.DatabaseMigrations.ApplyAsync(db, cancellationToken);
     }
 
-    public async Task SeedDemoAsync(CancellationToken cancellationToken = default)
+    /// <summary>The published test payers: one that pays, one without funds, one closed.</summary>
+    public async Task SeedTestPayersAsync(CancellationToken cancellationToken = default)
     {
         var cny = Currency.CNY;
         await OpenIfMissingAsync("6200000000000001", "Demo Payer", BankAccountKind.Payer, Money.Of(10_000m, cny), DemoPin, cancellationToken: cancellationToken);
         await OpenIfMissingAsync("6200000000000002", "Demo Payer (low balance)", BankAccountKind.Payer, Money.Of(5m, cny), DemoPin, cancellationToken: cancellationToken);
         await OpenIfMissingAsync("6200000000000003", "Demo Payer (closed)", BankAccountKind.Payer, Money.Zero(cny), DemoPin, BankAccountStatus.Closed, cancellationToken);
+    }
+
+    /// <summary>The settlement accounts of Portal's demo merchants.</summary>
+    public async Task SeedDemoMerchantsAsync(CancellationToken cancellationToken = default)
+    {
+        var cny = Currency.CNY;
         await OpenIfMissingAsync("8800000000000001", "Demo Shop", BankAccountKind.Merchant, Money.Zero(cny), cancellationToken: cancellationToken);
         await OpenIfMissingAsync("8800000000000002", "Other Shop", BankAccountKind.Merchant, Money.Zero(cny), cancellationToken: cancellationToken);
     }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Sandbox;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Production;
@@ -52,6 +55,19 @@ public sealed class ProductionStartTests : IAsyncLifetime
         // Production logs are JSON lines, one per entry.
         Assert.Contains("\"LogLevel\":\"Critical\"", output, StringComparison.Ordinal);
         Assert.Empty(ProductionPortal.StackTraceLines(output));
+    }
+
+    [Fact]
+    public async Task Start_StagingWithSandboxBank_TestPayersOpened()
+    {
+        await _portal.StartAsync(ProductionPortal.Settings());
+
+        await using var bank = new SandboxBankDbContext(new DbContextOptionsBuilder<SandboxBankDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_portal.DataDirectory, "sandbox-bank.db")};Pooling=False").Options);
+        var payers = await bank.Accounts.Where(a => a.Kind == BankAccountKind.Payer).Select(a => a.Number).ToListAsync();
+
+        Assert.Equal(["6200000000000001", "6200000000000002", "6200000000000003"], payers.Order());
+        Assert.False(await bank.Accounts.AnyAsync(a => a.Number == DemoData.DemoShopSettlementAccount));
     }
 
     [Fact]
