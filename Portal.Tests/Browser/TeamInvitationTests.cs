@@ -20,6 +20,10 @@ public sealed class TeamInvitationTests(BrowserAppFixture fixture)
         await owner.Page.GetByLabel("Email").FillAsync(email);
         await owner.Page.GetByLabel("Role", new() { Exact = true }).ClickAsync();
         await owner.Page.GetByText("Manager: links and refunds").ClickAsync();
+        // The select shows the role once the circuit has taken it: on a loaded machine a Send clicked before that went
+        // out with the default role, and the invitee became a Viewer.
+        var roleSelect = owner.Page.Locator(".mud-select", new() { Has = owner.Page.GetByText("Role", new() { Exact = true }) }).First;
+        await Expect(roleSelect).ToContainTextAsync("Manager: links and refunds");
         await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(owner.Page.GetByText($"Invitation sent to {email}")).ToBeVisibleAsync();
         await Expect(owner.Page.Locator("tr.invitation-row", new() { HasText = email })).ToBeVisibleAsync();
