@@ -96,8 +96,9 @@ public sealed class DemoShopProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // Each ask may take long on a loaded machine (the first request compiles); it is never cut short and asked again.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -114,9 +115,7 @@ public sealed class DemoShopProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
-            }
-            catch (TaskCanceledException)
-            {
+                // Not listening yet.
             }
             await Task.Delay(200);
         }

@@ -60,8 +60,9 @@ public sealed class ProductionPortal : IAsyncDisposable
     public static async Task<string> WaitForStatusAsync(PortalProcess portal, string path, HttpStatusCode status,
         TimeSpan? timeout = null)
     {
-        using var http = new HttpClient { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        // Each ask may take long on a loaded machine; it is never cut short and asked again.
+        using var http = new HttpClient { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
         HttpStatusCode? last = null;
         while (DateTime.UtcNow < deadline && !portal.HasExited)
         {
@@ -77,9 +78,6 @@ public sealed class ProductionPortal : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
             }
             await Task.Delay(200);
         }
