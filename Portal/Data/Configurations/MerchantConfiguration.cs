@@ -23,7 +23,9 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Property(m => m.SupportEmail).HasMaxLength(Merchant.SupportEmailMaxLength);
         // Defaults for merchants that existed before the setting did; new merchants always write their own value.
         builder.Property(m => m.DefaultLinkLifetime).HasConversion<long>().HasDefaultValue(Merchant.DefaultLinkLifetimeValue);
-        builder.Property(m => m.DefaultPaymentMethods).HasConversion<string>().HasMaxLength(40).HasDefaultValue(PaymentMethods.All);
+        // The default is for rows from before the setting existed; a merchant always carries its own, and None is no choice.
+        builder.Property(m => m.DefaultPaymentMethods).HasConversion<string>().HasMaxLength(40).HasDefaultValue(PaymentMethods.All)
+            .HasSentinel(PaymentMethods.None);
         builder.Property(m => m.StoreToken).HasMaxLength(CheckoutToken.Length).IsComparedExactly();
         builder.HasIndex(m => m.StoreToken).IsUnique();
         builder.Property(m => m.Version).IsConcurrencyToken();
