@@ -91,7 +91,7 @@ public static class PortalCommands
     internal static async Task EnsureSchemaCurrentAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        if ((await DatabaseMigrations.PendingAsync(db)).Count > 0)
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {
             throw new DomainException($"Portal's database is behind this build; run `{DatabaseMigrations.Command}` first.");
         }

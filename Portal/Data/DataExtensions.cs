@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Payments;
 using Portal.Hosting;
@@ -101,7 +102,12 @@ public static class DataExtensions
     private static void AddContext<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> configure)
         where TContext : PortalDbContext
     {
-        builder.Services.AddPooledDbContextFactory<TContext>(configure);
+        builder.Services.AddPooledDbContextFactory<TContext>(options => configure(options.ConfigureWarnings(warnings => warnings
+            // EF logs every failed statement as an error before it throws. Portal expects some (a twin's insert refused
+            // by a unique index, a version token that lost a race, the history table of a database not migrated yet)
+            // and logs the others where it handles them, or ASP.NET Core does as an unhandled exception: at Debug here.
+            .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)))));
         builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<TContext>>();
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Portal.Data;
 
@@ -14,23 +12,11 @@ public static class DatabaseMigrations
     public static async Task<IReadOnlyList<string>> ApplyAsync(DbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var pending = await PendingAsync(db, cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
         return pending;
-    }
-
-    /// <summary>
-    /// The migrations this build has and the database lacks, oldest first. An empty database has no history table:
-    /// that is asked first, since EF reads the table straight away and logs the failed statement as an error each time.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> PendingAsync(DbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
-            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
-            : db.Database.GetMigrations().ToList();
     }
 }

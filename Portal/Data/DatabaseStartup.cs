@@ -55,7 +55,7 @@ public sealed class DatabaseStartup(
                     DatabaseLog.MigrationApplied(logger, migration, Provider);
                 }
             }
-            var pending = await DatabaseMigrations.PendingAsync(db, cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
                 SayBehind($"Portal's {Provider} database is {pending.Count} migration(s) behind this build (next: {pending[0]}); " +
