@@ -6,9 +6,16 @@ namespace Portal.Hosting;
 
 public static class StartupBanner
 {
-    /// <summary>Once listening, says where to go: the admin sign-in and, with the demo, a payment link to pay at once.</summary>
+    /// <summary>
+    /// Once listening, says where to go: the admin sign-in and, with the demo, a payment link to pay at once. For a
+    /// developer at `dotnet run` only: elsewhere the console is a stream of JSON log lines, which a plain line would break.
+    /// </summary>
     public static void PrintStartupBanner(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment())
+        {
+            return;
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
