@@ -1,4 +1,5 @@
 using Portal.Admin.Payments;
+using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Tests.Builders;
@@ -6,8 +7,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Admin;
 
-/// <summary>The payments list's filters, sorts and search, run as SQL on a migrated SQLite file.</summary>
-public sealed class PaymentQueriesFilterTests : IAsyncLifetime
+/// <summary>The payments list's filters, sorts and search, run as SQL on a migrated database.</summary>
+public abstract class PaymentQueriesFilterTests(DatabaseProvider provider) : IAsyncLifetime
 {
     // 40 Demo Shop payments, one an hour from 1 November 00:00 UTC, and 5 of Other Shop's with the same references.
     private static readonly DateTimeOffset First = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -17,7 +18,7 @@ public sealed class PaymentQueriesFilterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await AdminDatabase.CreateAsync();
+        _database = await AdminDatabase.CreateAsync(provider);
         _demo = await new PaymentHistoryBuilder(_database.Demo).WithCount(40).StartingAt(First, TimeSpan.FromHours(1))
             .WithReferencePrefix("ORD-").SaveAsync(_database);
         _other = await new PaymentHistoryBuilder(_database.Other).WithCount(5).StartingAt(First, TimeSpan.FromHours(1))
@@ -138,3 +139,7 @@ public sealed class PaymentQueriesFilterTests : IAsyncLifetime
 
     private PaymentQueries AdminQueries() => new(_database, AdminDatabase.StaffOf(_database.Demo));
 }
+
+public sealed class PaymentQueriesFilterOnSqliteTests() : PaymentQueriesFilterTests(DatabaseProvider.Sqlite);
+
+public sealed class PaymentQueriesFilterOnPostgresTests() : PaymentQueriesFilterTests(DatabaseProvider.Postgres);
