@@ -104,6 +104,26 @@ public abstract class PaymentQueriesFilterTests(DatabaseProvider provider) : IAs
         Assert.DoesNotContain(page.Rows, r => _other.Any(o => o.Id == r.Id));
     }
 
+    [Theory]
+    [InlineData("ORD%")]
+    [InlineData("ORD_0000")]
+    [InlineData("ORD-0000%")]
+    public async Task List_SearchWithLikeWildcards_MatchesThemLiterally(string search)
+    {
+        var page = await ListAsync(PaymentFilter.None with { Search = search });
+
+        Assert.Equal(0, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task List_SearchReferenceInOtherCase_FindsNothing()
+    {
+        // Merchant references compare exactly, as the API's reference filter does: "ord-" is not "ORD-".
+        var page = await ListAsync(PaymentFilter.None with { Search = "ord-0000" });
+
+        Assert.Equal(0, page.TotalCount);
+    }
+
     [Fact]
     public async Task List_OtherMerchantsPaymentId_FindsNothing()
     {
