@@ -10,30 +10,9 @@ namespace Portal.Tests.Integration.Api;
 /// GET /api/v1/checkouts and /api/v1/payments: filters, cursor pages newest first that neither repeat nor skip when
 /// new items arrive between pages, seven steps per payment, and another merchant's ids as 404.
 /// </summary>
-public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<ApiListTests.Fixture>
+public abstract class ApiListTests<TProvider>(ApiFixture<TProvider> fixture) : IClassFixture<ApiFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Api:Burst"] = "10000", ["Api:RequestsPerSecond"] = "10000" });
-
-        public HttpClient Shop { get; private set; } = default!;
-
-        public HttpClient Other { get; private set; } = default!;
-
-        public async Task InitializeAsync()
-        {
-            Shop = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App));
-            Other = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App, DemoData.OtherShop));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Shop.Dispose();
-            Other.Dispose();
-            await App.DisposeAsync();
-        }
-    }
-
     private HttpClient Shop => fixture.Shop;
 
     [Fact]
@@ -83,6 +62,17 @@ public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<A
         Assert.Equal(paid.GetProperty("id").GetString(), paidOne.GetProperty("id").GetString());
         Assert.Equal("paid", paidOne.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, paidOne.GetProperty("paymentId").ValueKind);
+    }
+
+    [Fact]
+    public async Task ListCheckouts_ReferenceInOtherCase_FindsNothing()
+    {
+        var reference = "abc-" + NewReference();
+        await ApiCalls.CreateCheckoutAsync(Shop, reference);
+
+        var upper = await GetListAsync($"api/v1/checkouts?reference={reference.ToUpperInvariant()}");
+
+        Assert.Empty(upper.GetProperty("data").EnumerateArray());
     }
 
     [Fact]
@@ -195,3 +185,7 @@ public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<A
 
     private static string NewReference() => Guid.NewGuid().ToString("N")[..16];
 }
+
+public sealed class ApiListOnSqliteTests(ApiFixture<OnSqlite> fixture) : ApiListTests<OnSqlite>(fixture);
+
+public sealed class ApiListOnPostgresTests(ApiFixture<OnPostgres> fixture) : ApiListTests<OnPostgres>(fixture);
