@@ -4,11 +4,13 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Invitations;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Accounts;
 
-/// <summary>Invitation links against the real app and its SQLite database: one use, seven days, nothing else.</summary>
-public sealed class InvitationTests(AccountsApp fixture) : IClassFixture<AccountsApp>
+/// <summary>Invitation links against the real app and its database: one use, seven days, nothing else.</summary>
+public abstract class InvitationTests<TProvider>(AccountsApp<TProvider> fixture) : IClassFixture<AccountsApp<TProvider>>
+    where TProvider : IProviderUnderTest
 {
     private const string StrongPassword = "Joined!Pass123";
 
@@ -145,3 +147,7 @@ public sealed class InvitationTests(AccountsApp fixture) : IClassFixture<Account
         return await db.Merchants.Where(m => m.Name == DemoData.DemoShop).Select(m => m.Id).SingleAsync();
     }
 }
+
+public sealed class InvitationOnSqliteTests(AccountsApp<OnSqlite> fixture) : InvitationTests<OnSqlite>(fixture);
+
+public sealed class InvitationOnPostgresTests(AccountsApp<OnPostgres> fixture) : InvitationTests<OnPostgres>(fixture);
