@@ -40,6 +40,19 @@ public abstract class InvitationTests<TProvider>(AccountsApp<TProvider> fixture)
     }
 
     [Fact]
+    public async Task Accept_SameInvitationTwiceAtOnce_OneAccountAndTheOtherIsToldItIsUsed()
+    {
+        var sent = await InviteAsync("double.click@demo.test", StaffRole.Viewer);
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(() =>
+            AcceptAsync(TokenOf(sent), $"Twin {i}", StrongPassword))));
+
+        Assert.Single(both, a => a.Succeeded);
+        Assert.Single(both, a => a.LinkState == InvitationLinkState.Used);
+        Assert.Equal(both.Single(a => a.Succeeded).User!.Id, (await fixture.UserAsync("double.click@demo.test")).Id);
+    }
+
+    [Fact]
     public async Task Accept_ExpiredInvitation_IsRefusedAndCreatesNoAccount()
     {
         var sent = await InviteAsync("late@demo.test", StaffRole.Viewer);
