@@ -41,6 +41,9 @@ public sealed class PortalDatabase : IDbContextFactory<PortalDbContext>, IAsyncD
     /// <summary>The settings that point Portal at this database.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>A process's <paramref name="settings"/> with this database's.</summary>
+    public Dictionary<string, string> SettingsWith(IReadOnlyDictionary<string, string> settings) => new(settings.Concat(Settings));
+
     /// <summary>
     /// An empty database: on SQLite the file <c>portal.db</c> in <paramref name="directory"/> (where Portal looks by
     /// default), or in a folder of its own.
