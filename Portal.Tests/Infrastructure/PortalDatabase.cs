@@ -64,6 +64,11 @@ public sealed class PortalDatabase : IDbContextFactory<PortalDbContext>, IAsyncD
     /// <summary>An empty database with Portal's migrations applied, as the app leaves it at its first start.</summary>
     public static async Task<PortalDatabase> CreateMigratedAsync(DatabaseProvider provider)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var postgres = PostgresDatabase.CreateMigrated();
+            return new PortalDatabase(provider, postgres.ConnectionString, null, postgres);
+        }
         var database = Create(provider);
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
