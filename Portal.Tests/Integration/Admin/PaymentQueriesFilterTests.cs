@@ -154,6 +154,24 @@ public abstract class PaymentQueriesFilterTests(DatabaseProvider provider) : IAs
         Assert.All(exported, r => Assert.Equal("6222 •••• 1234", r.PayerAccountMasked));
     }
 
+    [Fact]
+    public async Task List_PaymentsOfOneInstantSortedByTime_PagesNeitherRepeatNorSkip()
+    {
+        // Other Shop's, at one instant: only the ids order them, and the pages must agree on that order.
+        var sameInstant = await new PaymentHistoryBuilder(_database.Other).WithCount(12).StartingAt(First, TimeSpan.Zero)
+            .WithReferencePrefix("SAME-").SaveAsync(_database);
+        var queries = new PaymentQueries(_database, AdminDatabase.StaffOf(_database.Other));
+        var filter = PaymentFilter.None with { Search = "SAME-", IncludeAbandoned = true };
+
+        var pages = new List<Guid>();
+        for (var page = 0; page < 3; page++)
+        {
+            pages.AddRange((await queries.ListAsync(new PaymentListQuery(page, 5) { Filter = filter })).Rows.Select(r => r.Id));
+        }
+
+        Assert.Equal(sameInstant.Select(p => p.Id).Order(), pages.Order());
+    }
+
     private Task<PaymentPage> ListAsync(PaymentFilter filter) =>
         AdminQueries().ListAsync(new PaymentListQuery(0, 100) { Filter = filter });
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Domain.Checkouts;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
@@ -44,6 +47,36 @@ public abstract class ApiListTests<TProvider>(ApiFixture<TProvider> fixture) : I
 
         Assert.Equal(3, pages);
         Assert.Equal(Enumerable.Reverse(created), seen);
+    }
+
+    [Fact]
+    public async Task ListCheckouts_CreatedAtOneInstant_EachOnceThroughPagesInIdOrder()
+    {
+        // Written straight to the database with one creation instant: only the ids tell them apart, in the order and
+        // in the cursor, and both providers must order ids alike (SQLite keeps them as text, PostgreSQL as uuid).
+        var reference = NewReference();
+        var merchant = await DemoCheckouts.MerchantAsync(fixture.App.Services);
+        var instant = DateTimeOffset.UtcNow;
+        var created = Enumerable.Range(0, 5)
+            .Select(_ => Checkout.Create(merchant, new CheckoutRequest(5.00m, "CNY", "Same instant", instant.AddDays(1), reference), instant))
+            .ToList();
+        await using (var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.Checkouts.AddRange(created);
+            await db.SaveChangesAsync();
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await GetListAsync($"api/v1/checkouts?reference={reference}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.GetProperty("data").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(created.Select(c => c.Id.ToString()).OrderDescending(StringComparer.Ordinal), seen);
     }
 
     [Fact]
