@@ -3,8 +3,9 @@ using static System.FormattableString;
 namespace Portal.Bench;
 
 /// <summary>
-/// Real-time payments through the real Portal (flow, EF Core on SQLite, signed HTTP rail, sandbox bank, SignalR push),
-/// then a reference loop doing the least work a payment needs, at the same concurrency; the ratio says how close we are.
+/// Real-time payments through the real Portal (flow, EF Core on SQLite or PostgreSQL, signed HTTP rail, sandbox bank,
+/// SignalR push), then a reference loop doing the least work a payment needs, at the same concurrency and on the same
+/// database; the ratio says how close we are.
 /// </summary>
 /// <remarks>A class rather than top-level statements: those would declare a second <c>Program</c>, Portal's own.</remarks>
 internal static class Bench
@@ -28,38 +29,40 @@ internal static class Bench
             return await WaitingClient.RunAsync(input, Console.Out);
         }
 
+        await using var database = await BenchDatabase.StartAsync(options.Provider, options.Postgres);
         if (options.Waiting > 0)
         {
-            Console.WriteLine(Invariant($"Portal.Bench: {options.Waiting} waiting checkout pages (Blazor circuits, no browsers), callbacks at {options.Rate}/s, WebSocket compression {(options.Deflate ? "requested as browsers do" : "not requested")}, {Environment.ProcessorCount} cores."));
+            Console.WriteLine(Invariant($"Portal.Bench: {options.Waiting} waiting checkout pages (Blazor circuits, no browsers), callbacks at {options.Rate}/s, WebSocket compression {(options.Deflate ? "requested as browsers do" : "not requested")}, {Environment.ProcessorCount} cores, {database.Description}."));
             Console.WriteLine("  The bench client (circuits, callback sender) runs in a child process on the same cores: its CPU competes with the server, its memory and sockets are its own.");
-            await using var waitingPortal = new BenchPortal(WaitingRun.Settings);
+            await using var waitingPortal = new BenchPortal(await database.PortalSettingsAsync(), WaitingRun.Settings);
             return await new WaitingRun(waitingPortal, options.Waiting, options.WaitingWarmup, options.Rate, options.Deflate, options.Hold).RunAsync();
         }
 
         if (options.Api)
         {
-            Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} API checkouts + {options.ApiWarmup} warm-up, beside as many bare authenticated API round trips, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
+            Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} API checkouts + {options.ApiWarmup} warm-up, beside as many bare authenticated API round trips, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, {database.Description}."));
             Console.WriteLine("  The bench client (HttpClient) runs in the server's process on the same cores: its work counts against the server.");
-            await using var apiPortal = new BenchPortal(ApiRun.Settings);
+            await using var apiPortal = new BenchPortal(await database.PortalSettingsAsync(), ApiRun.Settings);
             return await new ApiRun(apiPortal, options.Payments, options.ApiWarmup, options.Concurrency).RunAsync();
         }
 
-        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.PaymentWarmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores."));
+        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.PaymentWarmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, {database.Description}."));
         Console.WriteLine("  The bench client (SignalR watchers, flow callers) runs in the server's process on the same cores: its work counts against the server.");
 
-        var payments = await RunPaymentsAsync(options);
-        var reference = await RunReferenceAsync(options);
+        var payments = await RunPaymentsAsync(options, database);
+        var referenceDatabase = await database.ReferenceAsync();
+        var reference = await RunReferenceAsync(options, referenceDatabase);
 
         Console.WriteLine("  payments: end to end; latency from PayRealTimeAsync until the SignalR watcher hears the final PaymentUpdated.");
-        Console.WriteLine("  reference: 1 loopback HTTP POST to a bare Kestrel endpoint + 3 one-row SQLite commits (WAL, synchronous=NORMAL).");
+        Console.WriteLine($"  reference: 1 loopback HTTP POST to a bare Kestrel endpoint + 3 {referenceDatabase.Description}.");
         Console.WriteLine(Invariant(
             $"payments/s={payments.PerSecond:F1} p50_ms={payments.Latencies.Percentile(50):F2} p99_ms={payments.Latencies.Percentile(99):F2} reference/s={reference.PerSecond:F1} ratio={payments.PerSecond / reference.PerSecond:F3}"));
         return payments.FailureCount == 0 ? 0 : 1;
     }
 
-    private static async Task<PaymentResults> RunPaymentsAsync(BenchOptions options)
+    private static async Task<PaymentResults> RunPaymentsAsync(BenchOptions options, BenchDatabase database)
     {
-        await using var portal = new BenchPortal();
+        await using var portal = new BenchPortal(await database.PortalSettingsAsync());
         var run = new PaymentRun(portal, options.Concurrency);
         var total = options.PaymentWarmup + options.Payments;
         await run.OpenPayersAsync(total / options.Concurrency + 1);
@@ -91,9 +94,9 @@ internal static class Bench
         }
     }
 
-    private static async Task<PaymentResults> RunReferenceAsync(BenchOptions options)
+    private static async Task<PaymentResults> RunReferenceAsync(BenchOptions options, ReferenceDatabase database)
     {
-        await using var reference = await ReferenceRun.StartAsync();
+        await using var reference = await ReferenceRun.StartAsync(database);
         await reference.RunAsync(Math.Max(options.PaymentWarmup, 1), options.Concurrency);
         var measured = await reference.RunAsync(options.Payments, options.Concurrency);
         Row("reference", measured);

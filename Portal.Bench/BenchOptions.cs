@@ -1,14 +1,17 @@
 using System.Globalization;
+using Portal.Data;
 
 namespace Portal.Bench;
 
 /// <summary>
 /// The command line: <c>--payments N --concurrency C --warmup W</c>, or <c>--waiting N [--rate R] [--warmup W] [--deflate] [--hold S]</c>,
-/// or <c>--api [N] [--concurrency C] [--warmup W]</c> (N checkouts through the merchant API; 2000 unless given);
+/// or <c>--api [N] [--concurrency C] [--warmup W]</c> (N checkouts through the merchant API; 2000 unless given); each
+/// with <c>--provider sqlite|postgres</c> (SQLite unless given) and, for PostgreSQL, <c>--postgres "connection string"</c>
+/// of a server where the bench may create and drop databases (else it starts a cluster of its own);
 /// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
 /// </summary>
 internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
-    bool WaitingClient = false, bool Api = false)
+    bool WaitingClient = false, bool Api = false, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Postgres = null)
 {
     /// <summary>Payments made before the measured ones, so that the code they run is compiled and warm. Defaults to 100.</summary>
     public int PaymentWarmup => Warmup ?? 100;
@@ -27,6 +30,8 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         var hold = 0;
         var waitingClient = false;
         var api = false;
+        DatabaseProvider? provider = null;
+        string? postgres = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -40,6 +45,8 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                 case "--deflate": deflate = true; break;
                 case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
                 case "--waiting-client": waitingClient = true; break;
+                case "--provider": provider = ProviderOf(value); i++; break;
+                case "--postgres": postgres = value ?? throw new ArgumentException("--postgres needs a connection string."); i++; break;
                 case "--api":
                     api = true;
                     if (value is not null && !value.StartsWith("--", StringComparison.Ordinal))
@@ -48,11 +55,24 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                         i++;
                     }
                     break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S], or --api [N] [--concurrency C] [--warmup W].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S], or --api [N] [--concurrency C] [--warmup W]; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
             }
         }
-        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api);
+        if (postgres is not null && provider is DatabaseProvider.Sqlite)
+        {
+            throw new ArgumentException("--postgres names a PostgreSQL server; it goes with --provider postgres.");
+        }
+        // A server given is a choice of PostgreSQL.
+        provider ??= postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api, provider.Value, postgres);
     }
+
+    private static DatabaseProvider ProviderOf(string? value) => value?.ToLowerInvariant() switch
+    {
+        "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" => DatabaseProvider.Postgres,
+        _ => throw new ArgumentException("--provider is sqlite or postgres."),
+    };
 
     private static int Positive(string name, string? value, bool allowZero = false) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (n > 0 || (allowZero && n == 0))

@@ -10,15 +10,16 @@ namespace Portal.Bench;
 
 /// <summary>
 /// The real Portal on a real 127.0.0.1 port (Kestrel), as the tests host it: Development (demo merchants seeded), its
-/// SQLite files in a fresh temp folder, log level Warning so that logging does not become what is measured.
+/// SQLite files in a fresh temp folder (or the database the settings name), log level Warning so that logging does not
+/// become what is measured.
 /// </summary>
 internal sealed class BenchPortal : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public BenchPortal(IReadOnlyDictionary<string, string?>? settings = null)
+    public BenchPortal(IReadOnlyDictionary<string, string?> database, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _settings = settings ?? new Dictionary<string, string?>();
+        _settings = (settings ?? new Dictionary<string, string?>()).Concat(database).ToDictionary();
         DataDirectory = Directory.CreateTempSubdirectory("portal-bench-").FullName;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Checkouts;
@@ -13,19 +12,22 @@ namespace Portal.Tests.Browser;
 /// The process dies after the bank settled a payment but before Portal heard of it (between steps 4 and 6). After a
 /// restart the reconciler asks the bank and finishes the payment; the payer is debited exactly once.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class CrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifetime
+public abstract class CrashRecoveryTests(BrowserAppFixture fixture, DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Payer = "6200000000000001";
     private readonly string _dataDirectory = TestPaths.NewTempDirectory("crash");
+    private PortalDatabase _database = default!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
+    public Task InitializeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        TestPaths.TryDelete(_dataDirectory);
+        _database = PortalDatabase.Create(provider, _dataDirectory);
         return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        TestPaths.TryDelete(_dataDirectory);
     }
 
     [Fact]
@@ -38,13 +40,13 @@ public sealed class CrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifeti
         };
         // First life: the bank commits every order, then holds its answer for minutes; Portal waits at step 4.
         // Its reconciler waits long, so that only the crash, not a timely reconciliation, leaves the payment stranded.
-        var first = await PortalProcess.StartAsync(_dataDirectory, new Dictionary<string, string>
+        var first = await PortalProcess.StartAsync(_dataDirectory, _database.SettingsWith(new Dictionary<string, string>
         {
             ["Payments:ReconcileAfter"] = "00:10:00",
             ["SandboxBank:LostResponseRate"] = "1",
             ["SandboxBank:LostResponseDelay"] = "00:05:00",
             ["Rail:Timeout"] = "00:05:00",
-        });
+        }));
         var port = first.BaseAddress.Port;
         Checkout checkout;
         Guid paymentId;
@@ -72,7 +74,7 @@ public sealed class CrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifeti
         Assert.Equal(PaymentStep.OrderSent, stranded.Step);
 
         // Second life: the bank answers normally again; nothing but the reconciler touches the stranded payment.
-        await using (await PortalProcess.StartAsync(_dataDirectory, reconcileQuickly, port))
+        await using (await PortalProcess.StartAsync(_dataDirectory, _database.SettingsWith(reconcileQuickly), port))
         {
             await WaitAsync(async () => (await FindPaymentAsync(paymentId)) is { Status: PaymentStatus.Succeeded, NotifiedAt: not null } ? (Guid?)paymentId : null);
         }
@@ -85,7 +87,7 @@ public sealed class CrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifeti
 
     private async Task<Checkout> CreateCheckoutAsync(decimal amount)
     {
-        await using var db = OpenPortal();
+        await using var db = _database.CreateDbContext();
         var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
         var checkout = Checkout.Create(merchant,
             new CheckoutRequest(amount, "CNY", "Crash test order", DateTimeOffset.UtcNow.AddHours(1), "T-CRASH"), DateTimeOffset.UtcNow);
@@ -96,18 +98,15 @@ public sealed class CrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifeti
 
     private async Task<Payment> FindPaymentAsync(Guid id)
     {
-        await using var db = OpenPortal();
+        await using var db = _database.CreateDbContext();
         return await db.Payments.AsNoTracking().SingleAsync(p => p.Id == id);
     }
 
     private async Task<Checkout> FindCheckoutAsync(Guid id)
     {
-        await using var db = OpenPortal();
+        await using var db = _database.CreateDbContext();
         return await db.Checkouts.AsNoTracking().SingleAsync(c => c.Id == id);
     }
-
-    private SqlitePortalDbContext OpenPortal() => new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(_dataDirectory, "portal.db")};Pooling=False").Options);
 
     private SandboxBankDbContext OpenBank() => new(new DbContextOptionsBuilder<SandboxBankDbContext>()
         .UseSqlite($"Data Source={Path.Combine(_dataDirectory, "sandbox-bank.db")};Pooling=False").Options);
@@ -126,3 +125,9 @@ public sealed class CrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifeti
         throw new TimeoutException("The expected state was not reached in time.");
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class CrashRecoveryOnSqliteTests(BrowserAppFixture fixture) : CrashRecoveryTests(fixture, DatabaseProvider.Sqlite);
+
+[Collection(BrowserCollection.Name)]
+public sealed class CrashRecoveryOnPostgresTests(BrowserAppFixture fixture) : CrashRecoveryTests(fixture, DatabaseProvider.Postgres);

@@ -6,7 +6,6 @@ using Portal.Admin.Payments;
 using Portal.Data;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
-using Portal.Tests.Integration.Admin;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Browser;
@@ -20,7 +19,7 @@ public sealed class PaymentExportTests(BrowserAppFixture fixture)
         // Other Shop's, under a reference of their own, so the other browser tests' payments neither add nor go missing.
         var prefix = $"BULK{Guid.NewGuid():N}"[..12] + "-";
         var contexts = fixture.App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        var seeded = await new PaymentHistoryBuilder(await PaymentExportFixture.MerchantAsync(contexts, DemoData.OtherShop))
+        var seeded = await new PaymentHistoryBuilder(await DemoCheckouts.MerchantAsync(fixture.App.Services, DemoData.OtherShop))
             .WithCount(10_000).StartingAt(DateTimeOffset.UtcNow.AddDays(-8), TimeSpan.FromMinutes(1)).WithReferencePrefix(prefix)
             .SaveAsync(contexts);
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Checkouts;
@@ -12,11 +11,11 @@ namespace Portal.Tests.Browser;
 /// A payment commits while the merchant's receiver is down; Portal is killed before any delivery succeeds. Its events
 /// were committed with the payment (the outbox), so after a restart on the same data they are delivered, once each.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyncLifetime
+public abstract class WebhookCrashRecoveryTests(BrowserAppFixture fixture, DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Payer = "6200000000000001";
     private readonly string _dataDirectory = TestPaths.NewTempDirectory("webhook-crash");
+    private PortalDatabase _database = default!;
 
     // Short retries and timeout, so the first life fails a few times quickly and the second delivers at once.
     private static readonly Dictionary<string, string> QuickRetries = new()
@@ -26,20 +25,23 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
         ["Webhooks:Timeout"] = "00:00:02",
     };
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
+    public Task InitializeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        TestPaths.TryDelete(_dataDirectory);
+        _database = PortalDatabase.Create(provider, _dataDirectory);
         return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        TestPaths.TryDelete(_dataDirectory);
     }
 
     [Fact]
     public async Task Payment_ProcessKilledWhileReceiverDown_EventsDeliveredOnceAfterRestart()
     {
         var receiverPort = WebhookReceiver.FreePort();
-        var first = await PortalProcess.StartAsync(_dataDirectory, QuickRetries);
+        var first = await PortalProcess.StartAsync(_dataDirectory, _database.SettingsWith(QuickRetries));
         var port = first.BaseAddress.Port;
         string secret;
         Checkout checkout;
@@ -63,7 +65,7 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
         Assert.All(await DeliveriesAsync(), d => Assert.Null(d.DeliveredAt));
 
         await using var receiver = await WebhookReceiver.StartAsync(port: receiverPort);
-        await using (await PortalProcess.StartAsync(_dataDirectory, QuickRetries, port))
+        await using (await PortalProcess.StartAsync(_dataDirectory, _database.SettingsWith(QuickRetries), port))
         {
             await WaitAsync(async () => (await DeliveriesAsync()).All(d => d.Status == WebhookDeliveryStatus.Delivered));
         }
@@ -81,8 +83,8 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
     // own key ring (in that database).
     private async Task<string> AddEndpointAsync(Uri url)
     {
-        var (secret, protectedSecret, hint) = PortalKeyRing.WebhookSecrets(OpenPortal).Create();
-        await using var db = OpenPortal();
+        var (secret, protectedSecret, hint) = PortalKeyRing.WebhookSecrets(_database.CreateDbContext).Create();
+        await using var db = _database.CreateDbContext();
         var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
         db.WebhookEndpoints.Add(WebhookEndpoint.Create(merchant.Id, url.ToString(), null, WebhookEventTypes.All, allowHttp: true,
             protectedSecret, hint, "tests", DateTimeOffset.UtcNow));
@@ -92,7 +94,7 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
 
     private async Task<Checkout> CreateCheckoutAsync(decimal amount)
     {
-        await using var db = OpenPortal();
+        await using var db = _database.CreateDbContext();
         var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
         var checkout = Checkout.Create(merchant,
             new CheckoutRequest(amount, "CNY", "Webhook crash order", DateTimeOffset.UtcNow.AddHours(1), "T-HOOK"), DateTimeOffset.UtcNow);
@@ -103,12 +105,9 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
 
     private async Task<List<WebhookDelivery>> DeliveriesAsync()
     {
-        await using var db = OpenPortal();
+        await using var db = _database.CreateDbContext();
         return await db.WebhookDeliveries.AsNoTracking().ToListAsync();
     }
-
-    private SqlitePortalDbContext OpenPortal() => new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(_dataDirectory, "portal.db")};Pooling=False").Options);
 
     private static async Task WaitAsync(Func<Task<bool>> condition)
     {
@@ -123,3 +122,9 @@ public sealed class WebhookCrashRecoveryTests(BrowserAppFixture fixture) : IAsyn
         }
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class WebhookCrashRecoveryOnSqliteTests(BrowserAppFixture fixture) : WebhookCrashRecoveryTests(fixture, DatabaseProvider.Sqlite);
+
+[Collection(BrowserCollection.Name)]
+public sealed class WebhookCrashRecoveryOnPostgresTests(BrowserAppFixture fixture) : WebhookCrashRecoveryTests(fixture, DatabaseProvider.Postgres);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Checkouts;
+using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
 
 namespace Portal.Tests.Builders;
@@ -25,6 +26,13 @@ public static class DemoCheckouts
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.Merchants.Where(m => m.Name == merchant).Select(m => m.Id).SingleAsync();
+    }
+
+    /// <summary>The merchant as it is stored, untracked: for builders that write rows of its own.</summary>
+    public static async Task<Merchant> MerchantAsync(IServiceProvider services, string merchant = DemoData.DemoShop)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Merchants.AsNoTracking().SingleAsync(m => m.Name == merchant);
     }
 
     public static async Task<List<Payment>> PaymentsOfAsync(IServiceProvider services, Guid checkoutId)

@@ -10,29 +10,24 @@ using Portal.Identity;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// A migrated SQLite file with two CNY merchants, for tests of the admin queries and of components that read through
-/// them: the real database and the real queries, signed in as a staff member of either merchant.
+/// A migrated database (SQLite unless asked otherwise) with two CNY merchants, for tests of the admin queries and of
+/// components that read through them: the real database and the real queries, signed in as a staff member of either merchant.
 /// </summary>
 public sealed class AdminDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
     public static readonly DateTimeOffset Created = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"portal-admin-{Guid.NewGuid():N}.db");
-    private readonly DbContextOptions<SqlitePortalDbContext> _options;
+    private readonly PortalDatabase _database;
 
-    private AdminDatabase()
-    {
-        _options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={_file}").Options;
-    }
+    private AdminDatabase(PortalDatabase database) => _database = database;
 
     public Merchant Demo { get; private set; } = default!;
 
     public Merchant Other { get; private set; } = default!;
 
-    public static async Task<AdminDatabase> CreateAsync()
+    public static async Task<AdminDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = new AdminDatabase();
+        var database = new AdminDatabase(await PortalDatabase.CreateMigratedAsync(provider));
         await using var db = database.CreateDbContext();
-        await db.Database.MigrateAsync();
         database.Demo = Merchant.Create("Demo Shop", "Shanghai", Currency.CNY, AccountNumber.Parse("8800000000000001"), Created);
         database.Other = Merchant.Create("Other Shop", "Beijing", Currency.CNY, AccountNumber.Parse("8800000000000002"), Created);
         db.Merchants.AddRange(database.Demo, database.Other);
@@ -40,24 +35,20 @@ public sealed class AdminDatabase : IDbContextFactory<PortalDbContext>, IAsyncDi
         return database;
     }
 
-    public PortalDbContext CreateDbContext() => new SqlitePortalDbContext(_options);
+    public PortalDbContext CreateDbContext() => _database.CreateDbContext();
 
     /// <summary>A staff member of <paramref name="merchant"/>, as the admin queries find them.</summary>
-    public static CurrentStaff StaffOf(Merchant merchant, StaffRole role = StaffRole.Viewer) => new(new SignedIn(SignedInAs(merchant, role)));
+    public static CurrentStaff StaffOf(Merchant merchant, StaffRole role = StaffRole.Viewer, string? userId = null) =>
+        new(new SignedIn(SignedInAs(merchant, role, userId)));
 
     public static AuthenticationStateProvider AuthenticationOf(Merchant merchant, StaffRole role = StaffRole.Viewer) =>
-        new SignedIn(SignedInAs(merchant, role));
+        new SignedIn(SignedInAs(merchant, role, null));
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private static ClaimsPrincipal SignedInAs(Merchant merchant, StaffRole role) => new(new ClaimsIdentity(
+    private static ClaimsPrincipal SignedInAs(Merchant merchant, StaffRole role, string? userId) => new(new ClaimsIdentity(
     [
-        new Claim(ClaimTypes.NameIdentifier, $"user-{merchant.Id:N}"),
+        new Claim(ClaimTypes.NameIdentifier, userId ?? $"user-{merchant.Id:N}"),
         new Claim(ClaimTypes.Email, "staff@shop.test"),
         new Claim(ClaimTypes.Role, role.ToString()),
         new Claim(PortalClaims.MerchantId, merchant.Id.ToString()),

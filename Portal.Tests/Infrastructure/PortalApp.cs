@@ -10,8 +10,8 @@ using Portal.Data;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The real Portal on a real 127.0.0.1 port (Kestrel), with its own SQLite files in a fresh folder (or its own fresh
-/// PostgreSQL database) and the demo data seeded, as `dotnet run` gives a new user. Settings override appsettings.json;
+/// The real Portal on a real 127.0.0.1 port (Kestrel), with its own SQLite files in a fresh folder (or its own fresh,
+/// migrated PostgreSQL database) and the demo data seeded, as `dotnet run` gives a new user. Settings override appsettings.json;
 /// a <see cref="TimeProvider"/> may be given.
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>
@@ -28,7 +28,8 @@ public class PortalApp : WebApplicationFactory<Program>
         _settings.TryAdd("Demo:SampleShop", "false");
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = PostgresDatabase.Create();
+            // Migrated already, as a copy of the run's template: the app's own migration at start then has nothing to do.
+            _postgres = PostgresDatabase.CreateMigrated();
             foreach (var (key, value) in _postgres.Settings)
             {
                 _settings[key] = value;

@@ -8,10 +8,11 @@ namespace Portal.Tests.Infrastructure;
 /// A throw-away PostgreSQL cluster of Debian's server binaries on a free loopback port, in a folder of its own: started
 /// with initdb and pg_ctl (as the postgres user when the tests run as root, which PostgreSQL refuses to run as), stopped
 /// and deleted on dispose. A test may stop it the way a crash does (<see cref="CrashAsync"/>) and start it again.
+/// Portal.Bench compiles this file in too (linked, not copied), for its runs on PostgreSQL.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    /// <summary>Where every cluster the tests make lives, so that test.sh can stop any a killed run left behind.</summary>
+    /// <summary>Where every cluster the tests (and the bench) make lives, so that test.sh can stop any a killed run left behind.</summary>
     public static readonly string Root = Path.Combine(Path.GetTempPath(), "portal-tests", "postgres");
 
     private readonly string _directory;
@@ -85,7 +86,23 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             // Already stopped (a test crashed it and left it so).
         }
-        TestPaths.TryDelete(_directory);
+        // The server's last processes may still be closing their files for a moment after pg_ctl returns.
+        for (var attempt = 1; Directory.Exists(_directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+            }
+            catch (IOException)
+            {
+                // Left for the next test.sh run, which deletes everything under Root.
+                return;
+            }
+        }
     }
 
     private async Task RunSqlAsync(string sql)

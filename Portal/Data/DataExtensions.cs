@@ -30,8 +30,8 @@ public static class DataExtensions
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
-                // Transient faults (a failover, a dropped connection) are retried by EF's execution strategy; any
-                // transaction of Portal's own runs inside it (PortalDbContext.InTransactionAsync).
+                // Transient faults (a failover, a dropped connection) are retried by EF's execution strategy, here and on
+                // PostgreSQL; a transaction of Portal's own runs inside it (as InvitationAcceptance does).
                 AddContext<SqlServerPortalDbContext>(builder, options =>
                     options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
                 break;

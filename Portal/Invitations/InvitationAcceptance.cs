@@ -66,17 +66,19 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(time.GetUtcNow());
-        IdentityResult created;
         try
         {
-            // Identity's store saves the tracked invitation with the user: its version guards against a second use.
-            created = await users.CreateAsync(user, password ?? "");
+            // The invitation first, under its version: a twin acceptance (a double click) waits here for the first to
+            // commit and is then told the link is used. Had Identity gone first, its duplicate-name check would have told
+            // the twin "the email is already taken" instead.
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return new AcceptedInvitation(null, InvitationLinkState.Used, []);
         }
+        var created = await users.CreateAsync(user, password ?? "");
         if (!created.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -75,20 +75,28 @@ public sealed partial class CheckoutCard
         _payment = _view?.CurrentPayment;
         _stage = StageOf(_view, _payment, fromReload: true);
         _loaded = true;
+        Watch();
     }
 
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            if (_view is not null)
-            {
-                _subscription = Events.WatchCheckout(_view.CheckoutId, OnPaymentChangedAsync);
-            }
-            WatchCodeExpiry();
             _interactive = true;
             StateHasChanged();
         }
+    }
+
+    // Once the checkout is read, in a circuit: not after the first render, which comes before the read has finished
+    // whenever the read really waits (on PostgreSQL it does; SQLite answers at once), and would then watch nothing.
+    private void Watch()
+    {
+        if (!RendererInfo.IsInteractive || _view is null || _subscription is not null)
+        {
+            return;
+        }
+        _subscription = Events.WatchCheckout(_view.CheckoutId, OnPaymentChangedAsync);
+        WatchCodeExpiry();
     }
 
     private Task ChooseRealTimeAsync() => ChooseAsync(PaymentMethod.RealTime);

@@ -16,6 +16,7 @@ public sealed partial class CheckoutPage
 {
     private CheckoutView? _view;
     private IComponentRenderMode? _cardRenderMode;
+    private bool _loaded;
 
     [Parameter]
     public string Token { get; set; } = "";
@@ -32,5 +33,6 @@ public sealed partial class CheckoutPage
     {
         _view = await Queries.FindAsync(Token);
         _cardRenderMode = CheckoutStages.IsFinal(_view, Time.GetUtcNow()) ? null : RenderMode.InteractiveServer;
+        _loaded = true;
     }
 }

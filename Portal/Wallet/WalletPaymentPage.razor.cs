@@ -43,16 +43,18 @@ public sealed partial class WalletPaymentPage
         _view = Guid.TryParseExact(Reference, "N", out var paymentId) ? await Queries.FindAsync(paymentId) : null;
         _idempotencyKey ??= Guid.NewGuid().ToString("N");
         _loaded = true;
+        // Once the payment is read, in a circuit: the first render comes before the read has finished whenever the read
+        // really waits (on PostgreSQL it does), and a subscription made there would watch nothing.
+        if (RendererInfo.IsInteractive && _view is not null && _subscription is null)
+        {
+            _subscription = Events.WatchPayment(_view.Payment.PaymentId, OnPaymentChangedAsync);
+        }
     }
 
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            if (_view is not null)
-            {
-                _subscription = Events.WatchPayment(_view.Payment.PaymentId, OnPaymentChangedAsync);
-            }
             _interactive = true;
             StateHasChanged();
         }

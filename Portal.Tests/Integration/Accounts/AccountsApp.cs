@@ -12,10 +12,10 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration.Accounts;
 
 /// <summary>
-/// The real app (demo data seeded, mailbox on) on a clock the tests move, shared by one test class: invitations expire
+/// The real app (demo data seeded, mailbox on) on a clock the tests move, shared by one test class and provider: invitations expire
 /// by the clock, and each test works with its own invitee's email.
 /// </summary>
-public sealed class AccountsApp : IAsyncLifetime
+public sealed class AccountsApp<TProvider> : IAsyncLifetime where TProvider : IProviderUnderTest
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -23,7 +23,7 @@ public sealed class AccountsApp : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        App = new PortalApp(time: Time);
+        App = new PortalApp(time: Time, provider: TProvider.Provider);
         _ = App.BaseAddress;
         return Task.CompletedTask;
     }

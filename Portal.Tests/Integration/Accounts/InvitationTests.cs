@@ -5,11 +5,13 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Invitations;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Accounts;
 
-/// <summary>Invitation links against the real app and its SQLite database: one use, seven days, nothing else.</summary>
-public sealed class InvitationTests(AccountsApp fixture) : IClassFixture<AccountsApp>
+/// <summary>Invitation links against the real app and its database: one use, seven days, nothing else.</summary>
+public abstract class InvitationTests<TProvider>(AccountsApp<TProvider> fixture) : IClassFixture<AccountsApp<TProvider>>
+    where TProvider : IProviderUnderTest
 {
     private const string StrongPassword = "Joined!Pass123";
 
@@ -36,6 +38,19 @@ public sealed class InvitationTests(AccountsApp fixture) : IClassFixture<Account
         Assert.Equal(InvitationLinkState.Used, second.LinkState);
         Assert.Equal("First Use", (await fixture.UserAsync("twice@demo.test")).DisplayName);
         Assert.Equal(InvitationLinkState.Used, (await FindAsync(TokenOf(sent))).State);
+    }
+
+    [Fact]
+    public async Task Accept_SameInvitationTwiceAtOnce_OneAccountAndTheOtherIsToldItIsUsed()
+    {
+        var sent = await InviteAsync("double.click@demo.test", StaffRole.Viewer);
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(() =>
+            AcceptAsync(TokenOf(sent), $"Twin {i}", StrongPassword))));
+
+        Assert.Single(both, a => a.Succeeded);
+        Assert.Single(both, a => a.LinkState == InvitationLinkState.Used);
+        Assert.Equal(both.Single(a => a.Succeeded).User!.Id, (await fixture.UserAsync("double.click@demo.test")).Id);
     }
 
     [Fact]
@@ -146,3 +161,7 @@ public sealed class InvitationTests(AccountsApp fixture) : IClassFixture<Account
         return await db.Merchants.Where(m => m.Name == DemoData.DemoShop).Select(m => m.Id).SingleAsync();
     }
 }
+
+public sealed class InvitationOnSqliteTests(AccountsApp<OnSqlite> fixture) : InvitationTests<OnSqlite>(fixture);
+
+public sealed class InvitationOnPostgresTests(AccountsApp<OnPostgres> fixture) : InvitationTests<OnPostgres>(fixture);

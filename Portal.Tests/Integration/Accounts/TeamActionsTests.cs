@@ -8,11 +8,13 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Invitations;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Accounts;
 
 /// <summary>An owner's changes to the team, against the real app's database and demo staff.</summary>
-public sealed class TeamActionsTests(AccountsApp fixture) : IClassFixture<AccountsApp>
+public abstract class TeamActionsTests<TProvider>(AccountsApp<TProvider> fixture) : IClassFixture<AccountsApp<TProvider>>
+    where TProvider : IProviderUnderTest
 {
     [Fact]
     public async Task ChangeRole_OwnRole_IsRefused()
@@ -135,3 +137,7 @@ public sealed class TeamActionsTests(AccountsApp fixture) : IClassFixture<Accoun
         return accepted.User ?? throw new InvalidOperationException(string.Join(" ", accepted.Errors));
     }
 }
+
+public sealed class TeamActionsOnSqliteTests(AccountsApp<OnSqlite> fixture) : TeamActionsTests<OnSqlite>(fixture);
+
+public sealed class TeamActionsOnPostgresTests(AccountsApp<OnPostgres> fixture) : TeamActionsTests<OnPostgres>(fixture);

@@ -1,56 +1,43 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Portal.Admin;
 using Portal.Admin.Links;
 using Portal.Admin.Payments;
 using Portal.Data;
 using Portal.Domain.Checkouts;
-using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
-using Portal.Identity;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Admin;
 
-/// <summary>Two merchants in one migrated SQLite file: each staff member's queries see their own merchant's rows only.</summary>
-public sealed class AdminQueriesTenancyTests : IAsyncLifetime
+/// <summary>Two merchants in one migrated database: each staff member's queries see their own merchant's rows only.</summary>
+public abstract class AdminQueriesTenancyTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"portal-tenancy-{Guid.NewGuid():N}.db");
-    private Contexts _contexts = default!;
-    private Merchant _demo = default!;
-    private Merchant _other = default!;
+    private AdminDatabase _database = default!;
     private Payment _otherPayment = default!;
     private Checkout _otherCheckout = default!;
 
+    private Merchant Demo => _database.Demo;
+
+    private Merchant Other => _database.Other;
+
     public async Task InitializeAsync()
     {
-        _contexts = new Contexts(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={_file}").Options);
-        await using var db = _contexts.CreateDbContext();
-        await db.Database.MigrateAsync();
-        _demo = Merchant.Create("Demo Shop", "Shanghai", Currency.CNY, AccountNumber.Parse("8800000000000001"), Now);
-        _other = Merchant.Create("Other Shop", "Beijing", Currency.CNY, AccountNumber.Parse("8800000000000002"), Now);
-        db.Merchants.AddRange(_demo, _other);
-        var demoCheckout = Checkout.Create(_demo, new CheckoutRequest(10m, "CNY", "Demo tea", Now.AddDays(1)), Now);
-        _otherCheckout = Checkout.Create(_other, new CheckoutRequest(20m, "CNY", "Other tea", Now.AddDays(1)), Now);
+        _database = await AdminDatabase.CreateAsync(provider);
+        await using var db = _database.CreateDbContext();
+        var demoCheckout = Checkout.Create(Demo, new CheckoutRequest(10m, "CNY", "Demo tea", Now.AddDays(1)), Now);
+        _otherCheckout = Checkout.Create(Other, new CheckoutRequest(20m, "CNY", "Other tea", Now.AddDays(1)), Now);
         db.Checkouts.AddRange(demoCheckout, _otherCheckout);
         _otherPayment = _otherCheckout.StartPayment(PaymentMethod.RealTime, Now);
         db.Payments.AddRange(demoCheckout.StartPayment(PaymentMethod.RealTime, Now), _otherPayment);
         await db.SaveChangesAsync();
     }
 
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task FindPayment_OtherMerchantsId_IsNotFound()
     {
-        var payments = new PaymentQueries(_contexts, StaffOf(_demo));
+        var payments = new PaymentQueries(_database, AdminDatabase.StaffOf(Demo));
 
         Assert.Null(await payments.FindAsync(_otherPayment.Id));
     }
@@ -58,7 +45,7 @@ public sealed class AdminQueriesTenancyTests : IAsyncLifetime
     [Fact]
     public async Task FindPayment_OwnMerchantsId_IsFound()
     {
-        var payments = new PaymentQueries(_contexts, StaffOf(_other));
+        var payments = new PaymentQueries(_database, AdminDatabase.StaffOf(Other));
 
         Assert.Equal("Other tea", (await payments.FindAsync(_otherPayment.Id))?.CheckoutDescription);
     }
@@ -66,7 +53,7 @@ public sealed class AdminQueriesTenancyTests : IAsyncLifetime
     [Fact]
     public async Task ListPayments_TwoMerchants_ShowsOnlyOwn()
     {
-        var payments = new PaymentQueries(_contexts, StaffOf(_demo));
+        var payments = new PaymentQueries(_database, AdminDatabase.StaffOf(Demo));
 
         var page = await payments.ListAsync(new PaymentListQuery());
 
@@ -77,7 +64,7 @@ public sealed class AdminQueriesTenancyTests : IAsyncLifetime
     [Fact]
     public async Task FindLink_OtherMerchantsId_IsNotFound()
     {
-        var links = new LinkQueries(_contexts, StaffOf(_demo), TimeProvider.System);
+        var links = new LinkQueries(_database, AdminDatabase.StaffOf(Demo), TimeProvider.System);
 
         Assert.Null(await links.FindAsync(_otherCheckout.Id));
     }
@@ -85,28 +72,14 @@ public sealed class AdminQueriesTenancyTests : IAsyncLifetime
     [Fact]
     public async Task ListLinks_TwoMerchants_ShowsOnlyOwn()
     {
-        var links = new LinkQueries(_contexts, StaffOf(_demo), TimeProvider.System);
+        var links = new LinkQueries(_database, AdminDatabase.StaffOf(Demo), TimeProvider.System);
 
         var page = await links.ListAsync(0);
 
         Assert.Equal("Demo tea", Assert.Single(page.Rows).Description);
     }
-
-    private static CurrentStaff StaffOf(Merchant merchant) => new(new SignedIn(new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, "user-1"),
-            new Claim(ClaimTypes.Email, "staff@demo.test"),
-            new Claim(ClaimTypes.Role, nameof(StaffRole.Viewer)),
-            new Claim(PortalClaims.MerchantId, merchant.Id.ToString()),
-        ], "Test"))));
-
-    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
-    }
-
-    private sealed class Contexts(DbContextOptions<SqlitePortalDbContext> options) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => new SqlitePortalDbContext(options);
-    }
 }
+
+public sealed class AdminQueriesTenancyOnSqliteTests() : AdminQueriesTenancyTests(DatabaseProvider.Sqlite);
+
+public sealed class AdminQueriesTenancyOnPostgresTests() : AdminQueriesTenancyTests(DatabaseProvider.Postgres);

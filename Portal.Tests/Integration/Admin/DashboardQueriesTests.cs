@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Portal.Admin.Dashboard;
+using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Tests.Builders;
@@ -7,8 +8,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Admin;
 
-/// <summary>The dashboard's figures, grouped in SQL on a migrated SQLite file, at a fixed instant.</summary>
-public sealed class DashboardQueriesTests : IAsyncLifetime
+/// <summary>The dashboard's figures, grouped in SQL on a migrated database, at a fixed instant.</summary>
+public abstract class DashboardQueriesTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset TodayStart = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
@@ -17,7 +18,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await AdminDatabase.CreateAsync();
+        _database = await AdminDatabase.CreateAsync(provider);
         // Today: 20 payments (16 succeeded, 2 failed, 2 in flight); ten days ago: 10 (8, 1, 1); 40 days ago: 10, outside.
         await new PaymentHistoryBuilder(_database.Demo).WithCount(20).StartingAt(TodayStart, TimeSpan.FromMinutes(30)).SaveAsync(_database);
         await new PaymentHistoryBuilder(_database.Demo).WithCount(10).StartingAt(TenDaysAgo, TimeSpan.FromMinutes(1)).SaveAsync(_database);
@@ -88,7 +89,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     [Fact]
     public async Task Load_MerchantWithoutPayments_ShowsZerosAndNoSpeeds()
     {
-        await using var empty = await AdminDatabase.CreateAsync();
+        await using var empty = await AdminDatabase.CreateAsync(provider);
 
         var view = await new DashboardQueries(empty, AdminDatabase.StaffOf(empty.Demo), new FakeTimeProvider(Now)).LoadAsync();
 
@@ -99,3 +100,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     private Task<DashboardView> LoadAsync() =>
         new DashboardQueries(_database, AdminDatabase.StaffOf(_database.Demo), new FakeTimeProvider(Now)).LoadAsync();
 }
+
+public sealed class DashboardQueriesOnSqliteTests() : DashboardQueriesTests(DatabaseProvider.Sqlite);
+
+public sealed class DashboardQueriesOnPostgresTests() : DashboardQueriesTests(DatabaseProvider.Postgres);

@@ -7,7 +7,8 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration.Admin;
 
 /// <summary>GET /admin/payments/export.csv on the real app over HTTP, signed in through the real sign-in form.</summary>
-public sealed class PaymentExportEndpointTests(PaymentExportFixture fixture) : IClassFixture<PaymentExportFixture>
+public abstract class PaymentExportEndpointTests<TProvider>(PaymentExportFixture<TProvider> fixture)
+    : IClassFixture<PaymentExportFixture<TProvider>> where TProvider : IProviderUnderTest
 {
     private const string Export = "admin/payments/export.csv";
 
@@ -89,3 +90,9 @@ public sealed class PaymentExportEndpointTests(PaymentExportFixture fixture) : I
         Assert.Equal(new[] { "from", "min", "status" }, problem!.Errors.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 }
+
+public sealed class PaymentExportEndpointOnSqliteTests(PaymentExportFixture<OnSqlite> fixture)
+    : PaymentExportEndpointTests<OnSqlite>(fixture);
+
+public sealed class PaymentExportEndpointOnPostgresTests(PaymentExportFixture<OnPostgres> fixture)
+    : PaymentExportEndpointTests<OnPostgres>(fixture);

@@ -1,4 +1,5 @@
 using Portal.Admin.Payments;
+using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Tests.Builders;
@@ -6,8 +7,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Admin;
 
-/// <summary>The payments list's filters, sorts and search, run as SQL on a migrated SQLite file.</summary>
-public sealed class PaymentQueriesFilterTests : IAsyncLifetime
+/// <summary>The payments list's filters, sorts and search, run as SQL on a migrated database.</summary>
+public abstract class PaymentQueriesFilterTests(DatabaseProvider provider) : IAsyncLifetime
 {
     // 40 Demo Shop payments, one an hour from 1 November 00:00 UTC, and 5 of Other Shop's with the same references.
     private static readonly DateTimeOffset First = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -17,7 +18,7 @@ public sealed class PaymentQueriesFilterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await AdminDatabase.CreateAsync();
+        _database = await AdminDatabase.CreateAsync(provider);
         _demo = await new PaymentHistoryBuilder(_database.Demo).WithCount(40).StartingAt(First, TimeSpan.FromHours(1))
             .WithReferencePrefix("ORD-").SaveAsync(_database);
         _other = await new PaymentHistoryBuilder(_database.Other).WithCount(5).StartingAt(First, TimeSpan.FromHours(1))
@@ -103,6 +104,26 @@ public sealed class PaymentQueriesFilterTests : IAsyncLifetime
         Assert.DoesNotContain(page.Rows, r => _other.Any(o => o.Id == r.Id));
     }
 
+    [Theory]
+    [InlineData("ORD%")]
+    [InlineData("ORD_0000")]
+    [InlineData("ORD-0000%")]
+    public async Task List_SearchWithLikeWildcards_MatchesThemLiterally(string search)
+    {
+        var page = await ListAsync(PaymentFilter.None with { Search = search });
+
+        Assert.Equal(0, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task List_SearchReferenceInOtherCase_FindsNothing()
+    {
+        // Merchant references compare exactly, as the API's reference filter does: "ord-" is not "ORD-".
+        var page = await ListAsync(PaymentFilter.None with { Search = "ord-0000" });
+
+        Assert.Equal(0, page.TotalCount);
+    }
+
     [Fact]
     public async Task List_OtherMerchantsPaymentId_FindsNothing()
     {
@@ -133,8 +154,30 @@ public sealed class PaymentQueriesFilterTests : IAsyncLifetime
         Assert.All(exported, r => Assert.Equal("6222 •••• 1234", r.PayerAccountMasked));
     }
 
+    [Fact]
+    public async Task List_PaymentsOfOneInstantSortedByTime_PagesNeitherRepeatNorSkip()
+    {
+        // Other Shop's, at one instant: only the ids order them, and the pages must agree on that order.
+        var sameInstant = await new PaymentHistoryBuilder(_database.Other).WithCount(12).StartingAt(First, TimeSpan.Zero)
+            .WithReferencePrefix("SAME-").SaveAsync(_database);
+        var queries = new PaymentQueries(_database, AdminDatabase.StaffOf(_database.Other));
+        var filter = PaymentFilter.None with { Search = "SAME-", IncludeAbandoned = true };
+
+        var pages = new List<Guid>();
+        for (var page = 0; page < 3; page++)
+        {
+            pages.AddRange((await queries.ListAsync(new PaymentListQuery(page, 5) { Filter = filter })).Rows.Select(r => r.Id));
+        }
+
+        Assert.Equal(sameInstant.Select(p => p.Id).Order(), pages.Order());
+    }
+
     private Task<PaymentPage> ListAsync(PaymentFilter filter) =>
         AdminQueries().ListAsync(new PaymentListQuery(0, 100) { Filter = filter });
 
     private PaymentQueries AdminQueries() => new(_database, AdminDatabase.StaffOf(_database.Demo));
 }
+
+public sealed class PaymentQueriesFilterOnSqliteTests() : PaymentQueriesFilterTests(DatabaseProvider.Sqlite);
+
+public sealed class PaymentQueriesFilterOnPostgresTests() : PaymentQueriesFilterTests(DatabaseProvider.Postgres);

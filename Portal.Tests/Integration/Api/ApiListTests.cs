@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Domain.Checkouts;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
@@ -10,30 +13,9 @@ namespace Portal.Tests.Integration.Api;
 /// GET /api/v1/checkouts and /api/v1/payments: filters, cursor pages newest first that neither repeat nor skip when
 /// new items arrive between pages, seven steps per payment, and another merchant's ids as 404.
 /// </summary>
-public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<ApiListTests.Fixture>
+public abstract class ApiListTests<TProvider>(ApiFixture<TProvider> fixture) : IClassFixture<ApiFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Api:Burst"] = "10000", ["Api:RequestsPerSecond"] = "10000" });
-
-        public HttpClient Shop { get; private set; } = default!;
-
-        public HttpClient Other { get; private set; } = default!;
-
-        public async Task InitializeAsync()
-        {
-            Shop = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App));
-            Other = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App, DemoData.OtherShop));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Shop.Dispose();
-            Other.Dispose();
-            await App.DisposeAsync();
-        }
-    }
-
     private HttpClient Shop => fixture.Shop;
 
     [Fact]
@@ -68,6 +50,36 @@ public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task ListCheckouts_CreatedAtOneInstant_EachOnceThroughPagesInIdOrder()
+    {
+        // Written straight to the database with one creation instant: only the ids tell them apart, in the order and
+        // in the cursor, and both providers must order ids alike (SQLite keeps them as text, PostgreSQL as uuid).
+        var reference = NewReference();
+        var merchant = await DemoCheckouts.MerchantAsync(fixture.App.Services);
+        var instant = DateTimeOffset.UtcNow;
+        var created = Enumerable.Range(0, 5)
+            .Select(_ => Checkout.Create(merchant, new CheckoutRequest(5.00m, "CNY", "Same instant", instant.AddDays(1), reference), instant))
+            .ToList();
+        await using (var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.Checkouts.AddRange(created);
+            await db.SaveChangesAsync();
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await GetListAsync($"api/v1/checkouts?reference={reference}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.GetProperty("data").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(created.Select(c => c.Id.ToString()).OrderDescending(StringComparer.Ordinal), seen);
+    }
+
+    [Fact]
     public async Task ListCheckouts_ByStatus_OpenAndPaidApart()
     {
         var reference = NewReference();
@@ -83,6 +95,17 @@ public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<A
         Assert.Equal(paid.GetProperty("id").GetString(), paidOne.GetProperty("id").GetString());
         Assert.Equal("paid", paidOne.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, paidOne.GetProperty("paymentId").ValueKind);
+    }
+
+    [Fact]
+    public async Task ListCheckouts_ReferenceInOtherCase_FindsNothing()
+    {
+        var reference = "abc-" + NewReference();
+        await ApiCalls.CreateCheckoutAsync(Shop, reference);
+
+        var upper = await GetListAsync($"api/v1/checkouts?reference={reference.ToUpperInvariant()}");
+
+        Assert.Empty(upper.GetProperty("data").EnumerateArray());
     }
 
     [Fact]
@@ -195,3 +218,7 @@ public sealed class ApiListTests(ApiListTests.Fixture fixture) : IClassFixture<A
 
     private static string NewReference() => Guid.NewGuid().ToString("N")[..16];
 }
+
+public sealed class ApiListOnSqliteTests(ApiFixture<OnSqlite> fixture) : ApiListTests<OnSqlite>(fixture);
+
+public sealed class ApiListOnPostgresTests(ApiFixture<OnPostgres> fixture) : ApiListTests<OnPostgres>(fixture);

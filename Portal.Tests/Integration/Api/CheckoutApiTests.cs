@@ -7,30 +7,9 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration.Api;
 
 /// <summary>POST/GET /api/v1/checkouts against the running app: the resource, its Location, and every refusal's shape.</summary>
-public sealed class CheckoutApiTests(CheckoutApiTests.Fixture fixture) : IClassFixture<CheckoutApiTests.Fixture>
+public abstract class CheckoutApiTests<TProvider>(ApiFixture<TProvider> fixture) : IClassFixture<ApiFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Api:Burst"] = "10000", ["Api:RequestsPerSecond"] = "10000" });
-
-        public HttpClient Shop { get; private set; } = default!;
-
-        public HttpClient Other { get; private set; } = default!;
-
-        public async Task InitializeAsync()
-        {
-            Shop = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App));
-            Other = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App, DemoData.OtherShop));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Shop.Dispose();
-            Other.Dispose();
-            await App.DisposeAsync();
-        }
-    }
-
     private HttpClient Shop => fixture.Shop;
 
     [Fact]
@@ -225,6 +204,19 @@ public sealed class CheckoutApiTests(CheckoutApiTests.Fixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task QrCode_TokenInOtherCase_Is404()
+    {
+        var created = await ApiCalls.CreateCheckoutAsync(Shop);
+        var token = new Uri(created.GetProperty("url").GetString()!).Segments[^1];
+        var flipped = new string(token.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+        using var anonymous = new HttpClient();
+
+        using var response = await anonymous.GetAsync(fixture.App.Url($"pay/{flipped}/qr.svg"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static async Task AssertInvalidAsync(HttpResponseMessage response, string field, string message)
     {
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -239,3 +231,7 @@ public sealed class CheckoutApiTests(CheckoutApiTests.Fixture fixture) : IClassF
 
     private static string NewReference() => Guid.NewGuid().ToString("N")[..16];
 }
+
+public sealed class CheckoutApiOnSqliteTests(ApiFixture<OnSqlite> fixture) : CheckoutApiTests<OnSqlite>(fixture);
+
+public sealed class CheckoutApiOnPostgresTests(ApiFixture<OnPostgres> fixture) : CheckoutApiTests<OnPostgres>(fixture);

@@ -7,23 +7,9 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration.Api;
 
 /// <summary>Idempotency-Key on POST /api/v1/checkouts: one effect per key, the first answer replayed byte for byte.</summary>
-public sealed class IdempotencyTests(IdempotencyTests.Fixture fixture) : IClassFixture<IdempotencyTests.Fixture>
+public abstract class IdempotencyTests<TProvider>(ApiFixture<TProvider> fixture) : IClassFixture<ApiFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Api:Burst"] = "10000", ["Api:RequestsPerSecond"] = "10000" });
-
-        public HttpClient Shop { get; private set; } = default!;
-
-        public async Task InitializeAsync() => Shop = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App));
-
-        public async Task DisposeAsync()
-        {
-            Shop.Dispose();
-            await App.DisposeAsync();
-        }
-    }
-
     private HttpClient Shop => fixture.Shop;
 
     [Fact]
@@ -96,6 +82,21 @@ public sealed class IdempotencyTests(IdempotencyTests.Fixture fixture) : IClassF
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         Assert.Single(answers.Select(a => a.Body).Distinct());
         Assert.Equal(1, await ApiCalls.CheckoutsWithReferenceAsync(fixture.App, reference));
+    }
+
+    [Fact]
+    public async Task Post_KeysDifferingOnlyInCase_AreTwoKeysAndTwoCheckouts()
+    {
+        var reference = NewReference();
+        var key = "order-abc-" + reference;
+
+        using var lower = await ApiCalls.PostAsync(Shop, "api/v1/checkouts", ApiCalls.CheckoutJson(reference), key);
+        using var upper = await ApiCalls.PostAsync(Shop, "api/v1/checkouts", ApiCalls.CheckoutJson(reference), key.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.Created, lower.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, upper.StatusCode);
+        Assert.False(upper.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(2, await ApiCalls.CheckoutsWithReferenceAsync(fixture.App, reference));
     }
 
     [Fact]
@@ -215,3 +216,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Fixture fixture) : IClassF
 
     private static string NewReference() => Guid.NewGuid().ToString("N")[..16];
 }
+
+public sealed class IdempotencyOnSqliteTests(ApiFixture<OnSqlite> fixture) : IdempotencyTests<OnSqlite>(fixture);
+
+public sealed class IdempotencyOnPostgresTests(ApiFixture<OnPostgres> fixture) : IdempotencyTests<OnPostgres>(fixture);

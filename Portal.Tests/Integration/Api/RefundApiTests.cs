@@ -8,30 +8,9 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration.Api;
 
 /// <summary>POST /api/v1/payments/{id}/refunds and GET /api/v1/refunds/{id}: through RefundFlow, money moved once.</summary>
-public sealed class RefundApiTests(RefundApiTests.Fixture fixture) : IClassFixture<RefundApiTests.Fixture>
+public abstract class RefundApiTests<TProvider>(ApiFixture<TProvider> fixture) : IClassFixture<ApiFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalApp App { get; } = new(new Dictionary<string, string?> { ["Api:Burst"] = "10000", ["Api:RequestsPerSecond"] = "10000" });
-
-        public HttpClient Shop { get; private set; } = default!;
-
-        public HttpClient Other { get; private set; } = default!;
-
-        public async Task InitializeAsync()
-        {
-            Shop = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App));
-            Other = ApiKeyIssuer.Client(App, await ApiKeyIssuer.IssueAsync(App, DemoData.OtherShop));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Shop.Dispose();
-            Other.Dispose();
-            await App.DisposeAsync();
-        }
-    }
-
     private HttpClient Shop => fixture.Shop;
 
     private IServiceProvider Services => fixture.App.Services;
@@ -189,3 +168,7 @@ public sealed class RefundApiTests(RefundApiTests.Fixture fixture) : IClassFixtu
         Assert.Equal(JsonValueKind.Object, (await ApiCalls.JsonAsync(theirs)).ValueKind);
     }
 }
+
+public sealed class RefundApiOnSqliteTests(ApiFixture<OnSqlite> fixture) : RefundApiTests<OnSqlite>(fixture);
+
+public sealed class RefundApiOnPostgresTests(ApiFixture<OnPostgres> fixture) : RefundApiTests<OnPostgres>(fixture);

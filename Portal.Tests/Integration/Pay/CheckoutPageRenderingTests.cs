@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Domain.Payments;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
@@ -10,10 +11,11 @@ namespace Portal.Tests.Integration.Pay;
 /// What a checkout page costs the server, read from the HTML a browser gets: every server-interactive root in it is a
 /// component tree the server holds in a circuit for as long as the tab is open.
 /// </summary>
-public sealed partial class CheckoutPageRenderingTests : IAsyncLifetime
+public abstract partial class CheckoutPageRenderingTests(DatabaseProvider provider) : IAsyncLifetime
 {
     // The fast rail's settlement stays away for the test's life: the fast payment waits for the bank.
-    private readonly PortalApp _app = new(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "01:00:00" });
+    private readonly PortalApp _app = new(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "01:00:00" },
+        provider: provider);
 
     private IServiceProvider Services => _app.Services;
 
@@ -92,3 +94,7 @@ public sealed partial class CheckoutPageRenderingTests : IAsyncLifetime
     [GeneratedRegex("<!--Blazor:\\{\"type\":\"server\".*?-->", RegexOptions.Singleline)]
     private static partial Regex ServerMarker();
 }
+
+public sealed class CheckoutPageRenderingOnSqliteTests() : CheckoutPageRenderingTests(DatabaseProvider.Sqlite);
+
+public sealed class CheckoutPageRenderingOnPostgresTests() : CheckoutPageRenderingTests(DatabaseProvider.Postgres);

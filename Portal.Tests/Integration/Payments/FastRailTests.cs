@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
@@ -18,7 +19,7 @@ namespace Portal.Tests.Integration.Payments;
 /// Fast payments through the real signed HTTP rail: the sandbox bank accepts at once, settles later and calls Portal
 /// back, signed; a lost callback is finished by the reconciler. Each test runs its own app with the bank's timing it needs.
 /// </summary>
-public sealed class FastRailTests
+public abstract class FastRailTests(DatabaseProvider provider)
 {
     private const string MerchantAccount = "8800000000000001";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -55,7 +56,7 @@ public sealed class FastRailTests
         // The bank's clock settles the fast order only when the test moves it on, after the money is spent: with a
         // real clock a slow machine could settle first and let the real-time payment fail instead.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = new PortalApp(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:01:00" }, time);
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:01:00" }, time, provider);
         var services = app.Services;
         var payer = await BankBook.OpenPayerAsync(services, 30.00m);
         var fast = await DemoCheckouts.CreateAsync(services, 20.00m);
@@ -217,12 +218,16 @@ public sealed class FastRailTests
     [Fact]
     public async Task ApproveFast_CallbackLost_ReconcilerFinishesWithOneDebit()
     {
-        await using var app = Start(new Dictionary<string, string?>
+        // The app's clock moves only when the test moves it: on a slow machine the reconciler, on the real clock, could
+        // finish the payment before the approval had even answered.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new PortalApp(new Dictionary<string, string?>
         {
             ["SandboxBank:LostCallbackRate"] = "1",
-            ["Payments:ReconcileAfter"] = "00:00:00.200",
-            ["Reconciler:Interval"] = "00:00:00.250",
-        });
+            ["SandboxBank:FastSettlementDelay"] = "00:00:01",
+            ["Payments:ReconcileAfter"] = "00:00:05",
+            ["Reconciler:Interval"] = "00:00:01",
+        }, time, provider);
         var services = app.Services;
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
@@ -231,7 +236,7 @@ public sealed class FastRailTests
         var accepted = await Flow(services).ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
         Assert.Equal(PaymentStatus.Processing, accepted.Status);
 
-        var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
+        var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null, time);
         Assert.Equal(50_00 - 20_00, await BankBook.BalanceAsync(services, payer));
         Assert.Equal(1, await BankBook.LedgerTransactionsForAsync(services, finished.Id));
         Assert.Equal(CheckoutStatus.Paid, (await DemoCheckouts.ReloadAsync(services, checkout.Id)).Status);
@@ -261,13 +266,13 @@ public sealed class FastRailTests
         Assert.Equal(0, await BankBook.LedgerTransactionsForAsync(services, loser.Id));
     }
 
-    private static PortalApp Start(string settlementDelay = "00:00:00.300") =>
+    private PortalApp Start(string settlementDelay = "00:00:00.300") =>
         Start(new Dictionary<string, string?>(), settlementDelay);
 
-    private static PortalApp Start(Dictionary<string, string?> settings, string settlementDelay = "00:00:00.300")
+    private PortalApp Start(Dictionary<string, string?> settings, string settlementDelay = "00:00:00.300")
     {
         settings.TryAdd("SandboxBank:FastSettlementDelay", settlementDelay);
-        var app = new PortalApp(settings);
+        var app = new PortalApp(settings, provider: provider);
         _ = app.BaseAddress;
         return app;
     }
@@ -312,7 +317,9 @@ public sealed class FastRailTests
         Assert.Equal(CheckoutStatus.Open, (await DemoCheckouts.ReloadAsync(services, before.CheckoutId)).Status);
     }
 
-    private static async Task<Payment> WaitForAsync(IServiceProvider services, Guid checkoutId, Func<Payment, bool> condition)
+    // Polls the database; a fake clock, when given, is moved on a second at each look, so that what waits on it runs.
+    private static async Task<Payment> WaitForAsync(IServiceProvider services, Guid checkoutId, Func<Payment, bool> condition,
+        FakeTimeProvider? time = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (DateTime.UtcNow < deadline)
@@ -322,8 +329,13 @@ public sealed class FastRailTests
             {
                 return payment;
             }
+            time?.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(50);
         }
         throw new TimeoutException("The payment did not reach the expected state in time.");
     }
 }
+
+public sealed class FastRailOnSqliteTests() : FastRailTests(DatabaseProvider.Sqlite);
+
+public sealed class FastRailOnPostgresTests() : FastRailTests(DatabaseProvider.Postgres);

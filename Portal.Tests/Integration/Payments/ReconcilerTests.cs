@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Domain.Payments;
 using Portal.Domain.Refunds;
 using Portal.Tests.Builders;
@@ -10,7 +11,7 @@ namespace Portal.Tests.Integration.Payments;
 /// The bank settles but its answer never reaches Portal in time: the payment waits between steps 4 and 6 and the
 /// reconciler, asking the bank, finishes it with the one debit that happened.
 /// </summary>
-public sealed class ReconcilerTests : IAsyncLifetime
+public abstract class ReconcilerTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly PortalApp _app = new(new Dictionary<string, string?>
     {
@@ -19,7 +20,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
         ["Rail:Timeout"] = "00:00:01",
         ["Payments:ReconcileAfter"] = "00:00:00.200",
         ["Reconciler:Interval"] = "00:00:00.250",
-    });
+    }, provider: provider);
 
     public Task InitializeAsync()
     {
@@ -94,3 +95,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
         throw new TimeoutException("The reconciler did not finish the payment in time.");
     }
 }
+
+public sealed class ReconcilerOnSqliteTests() : ReconcilerTests(DatabaseProvider.Sqlite);
+
+public sealed class ReconcilerOnPostgresTests() : ReconcilerTests(DatabaseProvider.Postgres);

@@ -10,11 +10,12 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Refunds;
 
-/// <summary>Refunds through the real flow, the real signed HTTP rail and the sandbox bank, on real SQLite files.</summary>
-public sealed class RefundTests : IAsyncLifetime
+/// <summary>Refunds through the real flow, the real signed HTTP rail and the sandbox bank, on a real database.</summary>
+public abstract class RefundTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string MerchantAccount = "8800000000000001";
-    private readonly PortalApp _app = new(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:00:00.300" });
+    private readonly PortalApp _app = new(new Dictionary<string, string?> { ["SandboxBank:FastSettlementDelay"] = "00:00:00.300" },
+        provider: provider);
 
     private IServiceProvider Services => _app.Services;
 
@@ -225,3 +226,7 @@ public sealed class RefundTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class RefundOnSqliteTests() : RefundTests(DatabaseProvider.Sqlite);
+
+public sealed class RefundOnPostgresTests() : RefundTests(DatabaseProvider.Postgres);

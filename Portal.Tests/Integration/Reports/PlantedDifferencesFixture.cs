@@ -14,9 +14,9 @@ namespace Portal.Tests.Integration.Reports;
 /// the real flow, then a Portal row altered in its database (as a bug or a lost callback would leave it) or a movement
 /// booked at the bank that Portal never ordered. Other Shop gets a difference of its own, which Demo Shop must not see.
 /// </summary>
-public sealed class PlantedDifferencesFixture : IAsyncLifetime
+public sealed class PlantedDifferencesFixture<TProvider> : IAsyncLifetime where TProvider : IProviderUnderTest
 {
-    public PortalApp App { get; } = new();
+    public PortalApp App { get; } = new(provider: TProvider.Provider);
 
     /// <summary>Paid and left alone: agrees.</summary>
     public Guid Agreed { get; private set; }

@@ -1,21 +1,21 @@
 using System.Net;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Reports;
 
 /// <summary>The reconciliation CSV over HTTP when Portal's books and the bank's agree, and with bad input.</summary>
-public sealed class ReconciliationCsvTests(ReportsFixture fixture) : IClassFixture<ReportsFixture>
+public abstract class ReconciliationCsvTests<TProvider>(ReportsFixture<TProvider> fixture) : IClassFixture<ReportsFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
-    internal const string Header = "Difference,Reference,Type,PortalStatus,PortalAmount,BankAmount,PortalAt,BankPostedAt,Explanation";
-
     [Fact]
     public async Task Get_BooksAgree_HeaderOnly()
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App, "viewer@demo.test");
 
-        using var response = await client.GetAsync($"admin/reports/reconciliation.csv?{SettlementCsvTests.AroundToday()}");
+        using var response = await client.GetAsync($"admin/reports/reconciliation.csv?{Csv.AroundToday()}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([Header], Csv.Lines(await response.Content.ReadAsStringAsync()));
+        Assert.Equal([Csv.ReconciliationHeader], Csv.Lines(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -23,9 +23,9 @@ public sealed class ReconciliationCsvTests(ReportsFixture fixture) : IClassFixtu
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App, "other@demo.test");
 
-        using var response = await client.GetAsync($"admin/reports/reconciliation.csv?{SettlementCsvTests.AroundToday()}");
+        using var response = await client.GetAsync($"admin/reports/reconciliation.csv?{Csv.AroundToday()}");
 
-        Assert.Equal([Header], Csv.Lines(await response.Content.ReadAsStringAsync()));
+        Assert.Equal([Csv.ReconciliationHeader], Csv.Lines(await response.Content.ReadAsStringAsync()));
     }
 
     [Theory]
@@ -42,3 +42,7 @@ public sealed class ReconciliationCsvTests(ReportsFixture fixture) : IClassFixtu
         Assert.Contains($"\"{field}\":", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class ReconciliationCsvOnSqliteTests(ReportsFixture<OnSqlite> fixture) : ReconciliationCsvTests<OnSqlite>(fixture);
+
+public sealed class ReconciliationCsvOnPostgresTests(ReportsFixture<OnPostgres> fixture) : ReconciliationCsvTests<OnPostgres>(fixture);

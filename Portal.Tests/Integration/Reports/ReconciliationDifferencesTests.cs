@@ -1,7 +1,10 @@
+using Portal.Tests.Infrastructure;
+
 namespace Portal.Tests.Integration.Reports;
 
 /// <summary>Each kind of difference planted in the real books shows in the reconciliation CSV, and nothing else does.</summary>
-public sealed class ReconciliationDifferencesTests(PlantedDifferencesFixture fixture) : IClassFixture<PlantedDifferencesFixture>
+public abstract class ReconciliationDifferencesTests<TProvider>(PlantedDifferencesFixture<TProvider> fixture)
+    : IClassFixture<PlantedDifferencesFixture<TProvider>> where TProvider : IProviderUnderTest
 {
     [Fact]
     public async Task Get_PortalAmountChanged_ListedAsAmountMismatch()
@@ -65,9 +68,15 @@ public sealed class ReconciliationDifferencesTests(PlantedDifferencesFixture fix
     private async Task<List<string>> DifferencesAsync(string email)
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App, email);
-        var body = await client.GetStringAsync($"admin/reports/reconciliation.csv?{SettlementCsvTests.AroundToday()}");
+        var body = await client.GetStringAsync($"admin/reports/reconciliation.csv?{Csv.AroundToday()}");
         var lines = Csv.Lines(body);
-        Assert.Equal(ReconciliationCsvTests.Header, lines[0]);
+        Assert.Equal(Csv.ReconciliationHeader, lines[0]);
         return lines.Skip(1).ToList();
     }
 }
+
+public sealed class ReconciliationDifferencesOnSqliteTests(PlantedDifferencesFixture<OnSqlite> fixture)
+    : ReconciliationDifferencesTests<OnSqlite>(fixture);
+
+public sealed class ReconciliationDifferencesOnPostgresTests(PlantedDifferencesFixture<OnPostgres> fixture)
+    : ReconciliationDifferencesTests<OnPostgres>(fixture);

@@ -11,9 +11,9 @@ namespace Portal.Tests.Integration.Reports;
 /// A real Portal and bank with a small day of business, through the real flow and rail: Demo Shop takes 100.00 and
 /// 20.50 and refunds 30.00 of the first; Other Shop takes 7.77. The books agree: nothing here plants a difference.
 /// </summary>
-public sealed class ReportsFixture : IAsyncLifetime
+public sealed class ReportsFixture<TProvider> : IAsyncLifetime where TProvider : IProviderUnderTest
 {
-    public PortalApp App { get; } = new();
+    public PortalApp App { get; } = new(provider: TProvider.Provider);
 
     public async Task InitializeAsync()
     {

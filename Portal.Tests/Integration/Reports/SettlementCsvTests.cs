@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
-using Portal.Domain.Reports;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Reports;
 
 /// <summary>The settlement CSV over HTTP, signed in as staff, against the real app and bank.</summary>
-public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<ReportsFixture>
+public abstract class SettlementCsvTests<TProvider>(ReportsFixture<TProvider> fixture) : IClassFixture<ReportsFixture<TProvider>>
+    where TProvider : IProviderUnderTest
 {
     private const string Header = "Day,Currency,PaymentCount,Gross,RefundCount,Refunds,Fees,Net";
 
@@ -14,7 +15,7 @@ public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<R
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App, "viewer@demo.test");
 
-        var rows = await RowsAsync(client, AroundToday());
+        var rows = await RowsAsync(client, Csv.AroundToday());
 
         Assert.Equal((2, 120.50m, 1, 30.00m, 0.00m, 90.50m), Sum(rows));
         Assert.All(rows, r => Assert.Equal("CNY", r[1]));
@@ -25,7 +26,7 @@ public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<R
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App, "owner@demo.test");
 
-        var rows = await RowsAsync(client, AroundToday());
+        var rows = await RowsAsync(client, Csv.AroundToday());
 
         // Two decimals for CNY, always: 90.50, never 90.5.
         Assert.All(rows, r => Assert.Matches(@"^-?\d+\.\d{2}$", r[7]));
@@ -36,7 +37,7 @@ public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<R
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App, "other@demo.test");
 
-        var rows = await RowsAsync(client, AroundToday());
+        var rows = await RowsAsync(client, Csv.AroundToday());
 
         Assert.Equal((1, 7.77m, 0, 0.00m, 0.00m, 7.77m), Sum(rows));
     }
@@ -94,13 +95,6 @@ public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<R
         Assert.Contains("Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
-    // Yesterday to tomorrow (UTC): the fixture's payments fall in it even when the test runs across midnight.
-    internal static string AroundToday()
-    {
-        var today = ReportPeriod.DayOf(DateTimeOffset.UtcNow);
-        return $"from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
-    }
-
     private static async Task<List<string[]>> RowsAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync($"admin/reports/settlement.csv?{query}");
@@ -115,3 +109,7 @@ public sealed class SettlementCsvTests(ReportsFixture fixture) : IClassFixture<R
             rows.Sum(r => int.Parse(r[4], CultureInfo.InvariantCulture)), rows.Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture)),
             rows.Sum(r => decimal.Parse(r[6], CultureInfo.InvariantCulture)), rows.Sum(r => decimal.Parse(r[7], CultureInfo.InvariantCulture)));
 }
+
+public sealed class SettlementCsvOnSqliteTests(ReportsFixture<OnSqlite> fixture) : SettlementCsvTests<OnSqlite>(fixture);
+
+public sealed class SettlementCsvOnPostgresTests(ReportsFixture<OnPostgres> fixture) : SettlementCsvTests<OnPostgres>(fixture);

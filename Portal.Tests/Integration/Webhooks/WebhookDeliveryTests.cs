@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 using Portal.Webhooks;
@@ -10,14 +11,14 @@ namespace Portal.Tests.Integration.Webhooks;
 /// Deliveries from the real app on a real port to a receiver on 127.0.0.1 that fails the first attempts of every
 /// event. Retry times are driven by a fake clock; the timeout is short and real, so a hanging receiver costs a second.
 /// </summary>
-public sealed class WebhookDeliveryTests : IAsyncLifetime
+public abstract class WebhookDeliveryTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly PortalApp _app;
     private WebhookReceiver _receiver = null!;
 
-    public WebhookDeliveryTests() =>
-        _app = new PortalApp(new Dictionary<string, string?> { ["Webhooks:Timeout"] = "00:00:01" }, _time);
+    protected WebhookDeliveryTests(DatabaseProvider provider) =>
+        _app = new PortalApp(new Dictionary<string, string?> { ["Webhooks:Timeout"] = "00:00:01" }, _time, provider);
 
     private IServiceProvider Services => _app.Services;
 
@@ -123,3 +124,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         throw new TimeoutException("Deliveries still pending.");
     }
 }
+
+public sealed class WebhookDeliveryOnSqliteTests() : WebhookDeliveryTests(DatabaseProvider.Sqlite);
+
+public sealed class WebhookDeliveryOnPostgresTests() : WebhookDeliveryTests(DatabaseProvider.Postgres);

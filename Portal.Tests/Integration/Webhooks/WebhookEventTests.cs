@@ -14,10 +14,10 @@ using Portal.Webhooks;
 namespace Portal.Tests.Integration.Webhooks;
 
 /// <summary>One event per result, through the real flows and the real rail, received by an endpoint on 127.0.0.1.</summary>
-public sealed class WebhookEventTests : IAsyncLifetime
+public abstract class WebhookEventTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string MerchantAccount = "8800000000000001";
-    private readonly PortalApp _app = new();
+    private readonly PortalApp _app = new(provider: provider);
     private WebhookReceiver _receiver = null!;
 
     private IServiceProvider Services => _app.Services;
@@ -203,3 +203,7 @@ public sealed class WebhookEventTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class WebhookEventOnSqliteTests() : WebhookEventTests(DatabaseProvider.Sqlite);
+
+public sealed class WebhookEventOnPostgresTests() : WebhookEventTests(DatabaseProvider.Postgres);

@@ -16,9 +16,9 @@ namespace Portal.Tests.Integration.Webhooks;
 /// Each merchant's endpoints hear its own events only, and an owner's webhook actions reach their own merchant's
 /// endpoints and deliveries only; other roles are refused. The real app, the real actions, signed in as given.
 /// </summary>
-public sealed class WebhookIsolationTests : IAsyncLifetime
+public abstract class WebhookIsolationTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly PortalApp _app = new();
+    private readonly PortalApp _app = new(provider: provider);
     private WebhookReceiver _receiver = null!;
     private Guid _endpointId;
 
@@ -143,3 +143,7 @@ public sealed class WebhookIsolationTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class WebhookIsolationOnSqliteTests() : WebhookIsolationTests(DatabaseProvider.Sqlite);
+
+public sealed class WebhookIsolationOnPostgresTests() : WebhookIsolationTests(DatabaseProvider.Postgres);

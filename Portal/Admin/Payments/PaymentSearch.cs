@@ -73,20 +73,20 @@ internal static class PaymentSearch
     // start of a merchant reference. Ids are stored upper-case on SQLite and read upper-case from SQL Server.
     private static IQueryable<Payment> WhereMatches(PortalDbContext db, IQueryable<Payment> payments, Guid merchantId, string search)
     {
-        var checkouts = db.Checkouts.Where(c => c.MerchantId == merchantId);
+        var referenced = db.Checkouts.Where(c => c.MerchantId == merchantId && c.MerchantReference != null &&
+            // StartsWith is LIKE, which SQLite compares without case: the prefix itself is compared too, so that a
+            // reference matches exactly on every provider, as the API's reference filter and the unique keys do.
+            c.MerchantReference.StartsWith(search) && c.MerchantReference.Substring(0, search.Length) == search);
         if (Guid.TryParse(search, out var id))
         {
-            return payments.Where(p => p.Id == id ||
-                checkouts.Any(c => c.Id == p.CheckoutId && c.MerchantReference != null && c.MerchantReference.StartsWith(search)));
+            return payments.Where(p => p.Id == id || referenced.Any(c => c.Id == p.CheckoutId));
         }
         if (IsIdPrefix(search))
         {
             var prefix = search.ToUpperInvariant();
-            return payments.Where(p => p.Id.ToString().ToUpper().StartsWith(prefix) ||
-                checkouts.Any(c => c.Id == p.CheckoutId && c.MerchantReference != null && c.MerchantReference.StartsWith(search)));
+            return payments.Where(p => p.Id.ToString().ToUpper().StartsWith(prefix) || referenced.Any(c => c.Id == p.CheckoutId));
         }
-        return payments.Where(p =>
-            checkouts.Any(c => c.Id == p.CheckoutId && c.MerchantReference != null && c.MerchantReference.StartsWith(search)));
+        return payments.Where(p => referenced.Any(c => c.Id == p.CheckoutId));
     }
 
     private static bool IsIdPrefix(string search) =>
