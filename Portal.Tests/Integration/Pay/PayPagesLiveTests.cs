@@ -34,6 +34,7 @@ public abstract class PayPagesLiveTests(DatabaseProvider provider) : PayComponen
         Services.AddSingleton(App.GetRequiredService<PaymentEvents>());
         Services.AddSingleton(App.GetRequiredService<TimeProvider>());
         Services.AddSingleton(App.GetRequiredService<IOptions<CheckoutOptions>>());
+        Services.AddSingleton(App.GetRequiredService<Portal.Addresses.PublicAddresses>());
         // The receipt's refunds island has a test of its own (and reads through services of its own).
         ComponentFactories.AddStub<ReceiptRefunds>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
