@@ -26,6 +26,10 @@ public sealed class RefundPageObject(AdminPageObject admin)
         await Dialog.GetByLabel("Amount").FillAsync(amount);
         await Dialog.GetByLabel("Reason").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = reason, Exact = true }).ClickAsync();
+        // The select shows the reason once the circuit has taken it: a Refund clicked before that went out without a
+        // reason on a loaded machine, and the dialog stayed open asking for one.
+        var reasonSelect = Dialog.Locator(".mud-select", new() { Has = Page.GetByText("Reason", new() { Exact = true }) }).First;
+        await Expect(reasonSelect).ToContainTextAsync(reason);
         if (note is not null)
         {
             await Dialog.GetByLabel("Note").FillAsync(note);
