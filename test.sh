@@ -33,7 +33,13 @@ stop_servers() {
             as_postgres "$PG_BIN/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
         fi
     done
-    rm -rf "$SERVERS_DIR" /tmp/portal-tests/postgres
+    # Redis servers and nginx balancers a killed test left running (each wrote its pid file under /tmp/portal-tests).
+    for pidfile in /tmp/portal-tests/redis/*/redis.pid /tmp/portal-tests/nginx-*/nginx.pid; do
+        if [[ -f "$pidfile" ]]; then
+            kill "$(cat "$pidfile")" >/dev/null 2>&1 || true
+        fi
+    done
+    rm -rf "$SERVERS_DIR" /tmp/portal-tests/postgres /tmp/portal-tests/redis
     exit $status
 }
 trap stop_servers EXIT
@@ -79,6 +85,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     install_packages postgresql
 fi
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+
+# Redis and nginx: the tests of several instances start their own on free loopback ports (a bus, a load balancer).
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+install_packages "${missing[@]}"
+
 export PORTAL_POSTGRES_BIN="$PG_BIN"
 
 start_postgres() {

@@ -8,6 +8,7 @@ using Portal.Admin.Payments;
 using Portal.Admin.Reports;
 using Portal.Audit;
 using Portal.Branding;
+using Portal.Bus;
 using Portal.Commands;
 using Portal.Pay;
 using Portal.Components;
@@ -66,6 +67,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
     builder.AddPayments();
+    builder.AddBus(); // Redis when ConnectionStrings:Redis is set, else nothing: the one-process app
     builder.AddLiveUpdates();
     builder.AddSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
@@ -106,6 +108,7 @@ static async Task<int> ServeAsync(WebApplicationBuilder builder)
     }
 
     // Ahead of everything here, AddProxySupport has put the trusted proxies' forwarded headers and the cookie rule.
+    app.UseInstanceName();
     app.UseDatabaseGate();
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     if (!app.Environment.IsDevelopment())

@@ -32,13 +32,16 @@ public sealed class Browser(IReadOnlyList<string>? extraArgs = null) : IAsyncLif
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width = 1280, int height = 800, string locale = "en-US")
+    /// <param name="acceptSelfSigned">For a proxy in front of the app with the test's own certificate (<see cref="LoadBalancer"/>).</param>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width = 1280, int height = 800, string locale = "en-US",
+        bool acceptSelfSigned = false)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
+            IgnoreHTTPSErrors = acceptSelfSigned,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -9,6 +9,7 @@ using Portal.Api.Keys;
 using Portal.Api.Payments;
 using Portal.Api.Refunds;
 using Portal.Api.Resources;
+using Portal.Bus;
 using Portal.Domain.ApiKeys;
 
 namespace Portal.Api;
@@ -47,14 +48,8 @@ public static class ApiExtensions
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<ApiOptions>>().CurrentValue;
                 // Authorization ran first, so an anonymous caller was refused before it could spend anyone's tokens.
                 var key = ApiCaller.From(context.User)?.KeyId.ToString() ?? "";
-                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.Burst,
-                    TokensPerPeriod = limits.RequestsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return context.RequestServices.GetRequiredService<SharedRateLimits>()
+                    .TokenBucket(RateLimitPolicy, key, limits.Burst, limits.RequestsPerSecond);
             });
             options.OnRejected = async (rejected, cancellationToken) =>
             {

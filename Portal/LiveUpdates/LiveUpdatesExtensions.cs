@@ -10,6 +10,7 @@ public static class LiveUpdatesExtensions
         builder.Services.AddSingleton<PaymentEvents>();
         builder.Services.AddSingleton<IPaymentNotifier>(sp => sp.GetRequiredService<PaymentEvents>());
         builder.Services.AddSingleton<RefundEvents>();
+        builder.Services.AddSingleton<LiveUpdateReader>();
         builder.Services.AddSingleton<Portal.Domain.Refunds.IRefundNotifier>(sp => sp.GetRequiredService<RefundEvents>());
         return builder;
     }

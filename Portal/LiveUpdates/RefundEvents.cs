@@ -1,3 +1,4 @@
+using Portal.Bus;
 using Portal.Domain.Refunds;
 
 namespace Portal.LiveUpdates;
@@ -5,9 +6,10 @@ namespace Portal.LiveUpdates;
 /// <summary>
 /// The one place a committed refund change is published: to the components of this instance that watch its payment
 /// (the payment's detail page), its checkout (the customer's receipt) or its merchant (the refunds list, the
-/// approvals queue). They re-render over their own circuits.
+/// approvals queue). They re-render over their own circuits. The other instances hear of it through the bus
+/// (<see cref="LiveUpdateRelay"/>).
 /// </summary>
-public sealed class RefundEvents(ILogger<RefundEvents> logger) : IRefundNotifier
+public sealed class RefundEvents(IPortalBus bus, ILogger<RefundEvents> logger) : IRefundNotifier
 {
     private readonly WatcherRegistry<RefundSnapshot> _watchers = new();
 
@@ -20,6 +22,22 @@ public sealed class RefundEvents(ILogger<RefundEvents> logger) : IRefundNotifier
     public async ValueTask PublishAsync(RefundSnapshot refund, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
+        if (bus.IsEnabled)
+        {
+            bus.Publish(BusTopic.RefundChanged, new ChangeNotice(refund.RefundId, refund.PaymentId, refund.CheckoutId, refund.MerchantId).ToBytes());
+        }
+        await NotifyHereAsync(refund);
+    }
+
+    internal bool IsWatched(ChangeNotice notice) =>
+        _watchers.IsWatched($"p:{notice.PaymentId}") || _watchers.IsWatched($"c:{notice.CheckoutId}") ||
+        _watchers.IsWatched($"m:{notice.MerchantId}");
+
+    internal WatchedIds Watched() => new(_watchers.WatchedIds("p:"), _watchers.WatchedIds("c:"), _watchers.WatchedIds("m:"));
+
+    /// <summary>Tells this instance's components only.</summary>
+    internal async Task NotifyHereAsync(RefundSnapshot refund)
+    {
         var tasks = new List<Task>(4);
         _watchers.Notify($"p:{refund.PaymentId}", refund, tasks);
         _watchers.Notify($"c:{refund.CheckoutId}", refund, tasks);

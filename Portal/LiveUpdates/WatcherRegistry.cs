@@ -40,6 +40,25 @@ public sealed class WatcherRegistry<T>
         }
     }
 
+    public bool IsWatched(string key) => _watchers.ContainsKey(key);
+
+    /// <summary>
+    /// The ids of the watched keys that start with <paramref name="keyPrefix"/>, each followed by an id. A walk over
+    /// every key: for catching up after the bus was down, never for a push.
+    /// </summary>
+    public List<Guid> WatchedIds(string keyPrefix)
+    {
+        var ids = new List<Guid>();
+        foreach (var key in _watchers.Keys)
+        {
+            if (key.StartsWith(keyPrefix, StringComparison.Ordinal) && Guid.TryParse(key.AsSpan(keyPrefix.Length), out var id))
+            {
+                ids.Add(id);
+            }
+        }
+        return ids;
+    }
+
     /// <summary>
     /// How many handlers watch keys that start with <paramref name="keyPrefix"/>. A walk over every key: for a metrics
     /// scrape every few seconds, never for a push.
