@@ -1,3 +1,4 @@
+using Portal.Tests.Infrastructure;
 using static System.FormattableString;
 
 namespace Portal.Bench;
@@ -34,8 +35,7 @@ internal static class Bench
         {
             Console.WriteLine(Invariant($"Portal.Bench: {options.Waiting} waiting checkout pages (Blazor circuits, no browsers), callbacks at {options.Rate}/s, WebSocket compression {(options.Deflate ? "requested as browsers do" : "not requested")}, {Environment.ProcessorCount} cores, {database.Description}."));
             Console.WriteLine("  The bench client (circuits, callback sender) runs in a child process on the same cores: its CPU competes with the server, its memory and sockets are its own.");
-            await using var waitingPortal = new BenchPortal(await database.PortalSettingsAsync(), WaitingRun.Settings);
-            return await new WaitingRun(waitingPortal, options.Waiting, options.WaitingWarmup, options.Rate, options.Deflate, options.Hold).RunAsync();
+            return await RunWaitingAsync(options, database);
         }
 
         if (options.Api)
@@ -58,6 +58,43 @@ internal static class Bench
         Console.WriteLine(Invariant(
             $"payments/s={payments.PerSecond:F1} p50_ms={payments.Latencies.Percentile(50):F2} p99_ms={payments.Latencies.Percentile(99):F2} reference/s={reference.PerSecond:F1} ratio={payments.PerSecond / reference.PerSecond:F3}"));
         return payments.FailureCount == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunWaitingAsync(BenchOptions options, BenchDatabase database)
+    {
+        var settings = await database.PortalSettingsAsync();
+        if (options.Instances == 1)
+        {
+            await using var portal = new BenchPortal(settings, WaitingRun.Settings);
+            return await new WaitingRun([portal], options.Waiting, options.WaitingWarmup, options.Rate, options.Deflate, options.Hold).RunAsync();
+        }
+        // Several instances on one database and one Redis; the first hosts the bank, the others reach it over HTTP.
+        await using var redis = await RedisServer.StartAsync();
+        Console.WriteLine(Invariant($"  {options.Instances} Portal instances in this process on one database and a Redis of their own (127.0.0.1:{redis.Port}); each page's callback goes to another instance than its page's."));
+        var shared = new Dictionary<string, string?>(WaitingRun.Settings) { ["ConnectionStrings:Redis"] = redis.ConnectionString };
+        var instances = new List<BenchPortal> { new(settings, shared) };
+        try
+        {
+            var bank = instances[0].BaseAddress;
+            for (var i = 1; i < options.Instances; i++)
+            {
+                var other = new BenchPortal(settings, new Dictionary<string, string?>(shared)
+                {
+                    ["SandboxBank:Enabled"] = "false",
+                    ["Rail:BaseUrl"] = bank.ToString(),
+                });
+                instances.Add(other);
+                _ = other.BaseAddress;
+            }
+            return await new WaitingRun(instances, options.Waiting, options.WaitingWarmup, options.Rate, options.Deflate, options.Hold).RunAsync();
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+        }
     }
 
     private static async Task<PaymentResults> RunPaymentsAsync(BenchOptions options, BenchDatabase database)

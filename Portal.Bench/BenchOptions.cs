@@ -8,10 +8,12 @@ namespace Portal.Bench;
 /// or <c>--api [N] [--concurrency C] [--warmup W]</c> (N checkouts through the merchant API; 2000 unless given); each
 /// with <c>--provider sqlite|postgres</c> (SQLite unless given) and, for PostgreSQL, <c>--postgres "connection string"</c>
 /// of a server where the bench may create and drop databases (else it starts a cluster of its own);
+/// <c>--instances N</c> with <c>--waiting</c> spreads the pages over N instances on PostgreSQL and Redis;
 /// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
 /// </summary>
 internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
-    bool WaitingClient = false, bool Api = false, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Postgres = null)
+    bool WaitingClient = false, bool Api = false, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Postgres = null,
+    int Instances = 1)
 {
     /// <summary>Payments made before the measured ones, so that the code they run is compiled and warm. Defaults to 100.</summary>
     public int PaymentWarmup => Warmup ?? 100;
@@ -32,6 +34,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         var api = false;
         DatabaseProvider? provider = null;
         string? postgres = null;
+        var instances = 1;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -45,6 +48,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                 case "--deflate": deflate = true; break;
                 case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
                 case "--waiting-client": waitingClient = true; break;
+                case "--instances": instances = Positive(args[i], value); i++; break;
                 case "--provider": provider = ProviderOf(value); i++; break;
                 case "--postgres": postgres = value ?? throw new ArgumentException("--postgres needs a connection string."); i++; break;
                 case "--api":
@@ -55,16 +59,20 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                         i++;
                     }
                     break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S], or --api [N] [--concurrency C] [--warmup W]; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W]; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
             }
         }
         if (postgres is not null && provider is DatabaseProvider.Sqlite)
         {
             throw new ArgumentException("--postgres names a PostgreSQL server; it goes with --provider postgres.");
         }
-        // A server given is a choice of PostgreSQL.
-        provider ??= postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
-        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api, provider.Value, postgres);
+        // A server given is a choice of PostgreSQL, and so are several instances: they share a server database.
+        provider ??= postgres is null && instances == 1 ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        if (instances > 1 && (provider != DatabaseProvider.Postgres || waiting == 0))
+        {
+            throw new ArgumentException("--instances N goes with --waiting on PostgreSQL: several instances share a server database and a Redis.");
+        }
+        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api, provider.Value, postgres, instances);
     }
 
     private static DatabaseProvider ProviderOf(string? value) => value?.ToLowerInvariant() switch

@@ -18,6 +18,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private const string StartCircuitId = "1";
 
     private readonly HttpClient _http;
+    private readonly Uri _baseUri;
     private readonly HubSocket _hub;
     private readonly TaskCompletionSource<string?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _receiving;
@@ -28,9 +29,10 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private string? _circuitSecret;
     private volatile bool _closed;
 
-    private BlazorCircuit(HttpClient http, HubSocket hub)
+    private BlazorCircuit(HttpClient http, HubSocket hub, Uri baseUri)
     {
         _http = http;
+        _baseUri = baseUri;
         _hub = hub;
         _receiving = ReceiveAsync();
     }
@@ -62,7 +64,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         }
 
         var hub = await HubSocket.ConnectAsync(new Uri(baseUri, "_blazor"), deflate, cancellationToken);
-        var circuit = new BlazorCircuit(http, hub);
+        var circuit = new BlazorCircuit(http, hub, baseUri);
         try
         {
             await hub.SendAsync(new InvocationMessage(StartCircuitId, "StartCircuit", [baseUri.ToString(), pageUri.ToString(), "[]", state]),
@@ -195,7 +197,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", _circuitSecret)]);
             try
             {
-                using var response = await _http.PostAsync("_blazor/disconnect", form);
+                using var response = await _http.PostAsync(new Uri(_baseUri, "_blazor/disconnect"), form);
             }
             catch (HttpRequestException)
             {

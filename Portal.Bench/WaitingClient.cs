@@ -27,7 +27,7 @@ internal static class WaitingClient
             ?? throw new InvalidOperationException("The plan on standard input is empty.");
         await output.WriteLineAsync(Invariant(
             $"Client process {Environment.ProcessId}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC: {plan.WarmupPages.Count} warm-up pages, then {plan.Pages.Count} measured."));
-        using var pagesHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = plan.BaseAddress };
+        using var pagesHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = plan.Instances[0].BaseAddress };
         using var callbacksHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 256 });
         var signer = new MessageSigner(plan.SigningSecret);
 
@@ -98,7 +98,7 @@ internal static class WaitingClient
             {
                 try
                 {
-                    circuits[i] = await BlazorCircuit.OpenAsync(http, plan.BaseAddress, $"/pay/{pages[i].Token}", plan.Deflate, ct);
+                    circuits[i] = await BlazorCircuit.OpenAsync(http, plan.PageAddress(pages[i]), $"/pay/{pages[i].Token}", plan.Deflate, ct);
                 }
                 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or
                                               System.Net.WebSockets.WebSocketException or TaskCanceledException)
@@ -173,7 +173,7 @@ internal static class WaitingClient
                 var sentAt = Stopwatch.GetTimestamp();
                 var push = circuit.ArmPush(sentAt);
                 pushes.Add(TimePushAsync(push, sentAt));
-                sends.Add(SendCallbackAsync(http, signer, plan.CallbackAddress, pages[i].CallbackBody));
+                sends.Add(SendCallbackAsync(http, signer, plan.CallbackAddress(pages[i]), pages[i].CallbackBody));
             }
         }) { IsBackground = true, Name = "Callback pacer" };
         pacer.Start();

@@ -6,17 +6,31 @@ namespace Portal.Bench;
 /// first, are called back unmeasured and closed, so that the measured callbacks run compiled code. The signing secret
 /// travels this way rather than on the command line, where any user of the machine could read it in the process list.
 /// </summary>
+/// <remarks>
+/// With several instances (<c>--instances</c>), <see cref="Instances"/> lists each one's address and rail callback: a
+/// page is opened on the instance it names and its callback posted to the next one, so every push crosses the bus.
+/// </remarks>
 internal sealed record WaitingPlan(
-    Uri BaseAddress,
-    Uri CallbackAddress,
+    IReadOnlyList<WaitingInstance> Instances,
     int Rate,
     bool Deflate,
     string SigningSecret,
     IReadOnlyList<WaitingPage> WarmupPages,
-    IReadOnlyList<WaitingPage> Pages);
+    IReadOnlyList<WaitingPage> Pages)
+{
+    public Uri PageAddress(WaitingPage page) => Instances[page.Instance % Instances.Count].BaseAddress;
 
-/// <summary>One waiting customer: the checkout page to hold, and the signed callback that settles its payment.</summary>
-internal sealed record WaitingPage(string Token, byte[] CallbackBody);
+    public Uri CallbackAddress(WaitingPage page) => Instances[(page.Instance + 1) % Instances.Count].CallbackAddress;
+}
+
+/// <summary>One Portal instance: where its pages are, and where the bank calls it back.</summary>
+internal sealed record WaitingInstance(Uri BaseAddress, Uri CallbackAddress);
+
+/// <summary>
+/// One waiting customer: the checkout page to hold, the instance it is held on, and the signed callback that settles
+/// its payment.
+/// </summary>
+internal sealed record WaitingPage(string Token, byte[] CallbackBody, int Instance = 0);
 
 /// <summary>What the client process found, written back as one JSON line after <see cref="WaitingProtocol.ReportPrefix"/>.</summary>
 internal sealed record WaitingReport(

@@ -16,7 +16,12 @@ namespace Portal.Bench;
 /// (<see cref="WaitingClient"/>) opens the pages, and once all are idle and measured posts the bank's signed "Settled"
 /// callbacks at <c>--rate</c> per second and times each page's push.
 /// </summary>
-internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int rate, bool deflate, int holdSeconds)
+/// <remarks>
+/// With several instances (one database, one Redis), the first hosts the bank and makes the payments; pages are spread
+/// over the instances in turn and each page's callback goes to the next instance, so every push crosses the bus. All
+/// instances run in this process: its memory is theirs together.
+/// </remarks>
+internal sealed class WaitingRun(IReadOnlyList<BenchPortal> instances, int pages, int warmup, int rate, bool deflate, int holdSeconds)
 {
     private const int Workers = 16;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -32,8 +37,8 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
 
     public async Task<int> RunAsync()
     {
+        var portal = instances[0];
         var services = portal.Services;
-        var baseUri = portal.BaseAddress;
         var setup = new PaymentRun(portal, Workers);
         var total = warmup + pages;
         await setup.OpenPayersAsync(total / Workers + 1);
@@ -43,8 +48,9 @@ internal sealed class WaitingRun(BenchPortal portal, int pages, int warmup, int 
         var bodies = await SettleAllAsync(services.GetRequiredService<SandboxBank>(), paymentIds);
         Console.WriteLine(Invariant($"Created {total} checkouts ({warmup} for the warm-up), chose the fast rail and approved each (all Processing); the bank settled them and its callbacks wait in the client."));
 
-        var all = tokens.Select((token, i) => new WaitingPage(token, bodies[i])).ToArray();
-        var plan = new WaitingPlan(baseUri, services.GetRequiredService<RailAddress>().Callback, rate, deflate,
+        var all = tokens.Select((token, i) => new WaitingPage(token, bodies[i], i % instances.Count)).ToArray();
+        var addresses = instances.Select(i => new WaitingInstance(i.BaseAddress, i.Services.GetRequiredService<RailAddress>().Callback)).ToArray();
+        var plan = new WaitingPlan(addresses, rate, deflate,
             services.GetRequiredService<IOptions<SandboxBankOptions>>().Value.SigningSecret, all[..warmup], all[warmup..]);
         await using var client = WaitingClientProcess.Start();
         await client.SendPlanAsync(plan);
