@@ -30,6 +30,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The operating system's id of the process: part of the instance id its claims in the database carry.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts Portal and waits until it answers (in Development, with the demo, unless settings say otherwise).</summary>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, int? port = null,
         string environment = "Development")

@@ -48,6 +48,10 @@ public static class DataExtensions
         }
 
         builder.Services.TryAddSingleton<DatabaseStatus>();
+        builder.Services.TryAddSingleton<InstanceIdentity>();
+        builder.Services.AddOptions<WorkLeaseOptions>().BindConfiguration(WorkLeaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WorkLeases>();
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());

@@ -46,6 +46,22 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
 
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+
+    /// <summary>
+    /// A query that answers the database server's current instant as UTC ticks, in one column named <c>Value</c>. Leases
+    /// and claims are timed by it, not by the hosts' clocks, which drift apart; instants are stored as ticks
+    /// (<see cref="UtcTicksConverter"/>), which no provider's own "now" is, so each flavour says how to get there.
+    /// </summary>
+    protected abstract string UtcTicksNowSql { get; }
+
+    /// <summary>The database server's clock: one instant every instance reads alike.</summary>
+    public async Task<DateTimeOffset> GetDatabaseNowAsync(CancellationToken cancellationToken = default)
+    {
+        var ticks = await Database.SqlQueryRaw<long>(UtcTicksNowSql).SingleAsync(cancellationToken);
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
     /// <summary>
     /// Identity's table shapes, fixed here rather than read from the app's Identity options at run time: `dotnet ef`
     /// builds this context without the app's services, and a model that differs between the two makes every server

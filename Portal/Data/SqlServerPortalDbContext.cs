@@ -11,6 +11,10 @@ public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbC
     /// </summary>
     public const string ExactCollation = "Latin1_General_100_BIN2";
 
+    // Microseconds since year 1 (datetime2 has 100 ns, but DATEDIFF_BIG of that would overflow), times ten: ticks.
+    protected override string UtcTicksNowSql =>
+        "SELECT DATEDIFF_BIG(microsecond, CAST('0001-01-01' AS datetime2), SYSUTCDATETIME()) * 10 AS \"Value\"";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

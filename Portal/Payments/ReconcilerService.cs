@@ -8,9 +8,13 @@ namespace Portal.Payments;
 /// Runs the reconciler once the database is ready (a crash may have left payments between steps 4 and 6) and then on a
 /// timer. A failing round is logged and the next one tries again: one unreachable rail, or the database down for a
 /// while, must not stop the service.
+/// Of several instances, only the holder of a job's lease (<see cref="WorkLeases"/>) runs it, renewing it each round:
+/// the reconciler and the expiry sweep each run on one instance at a time, and move to another within a lease when
+/// that one dies.
 /// </summary>
 internal sealed class ReconcilerService(
     PaymentReconciler reconciler,
+    WorkLeases leases,
     DatabaseStatus database,
     IOptions<ReconcilerOptions> options,
     TimeProvider time,
@@ -22,22 +26,55 @@ internal sealed class ReconcilerService(
         await Task.Yield();
         await database.WhenReadyAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
+        try
         {
-            try
+            do
             {
-                var report = await reconciler.ReconcileAsync(stoppingToken);
-                await reconciler.CloseExpiredAsync(stoppingToken);
-                if (report.Finished + report.Failed > 0)
+                try
                 {
-                    PaymentsLog.Reconciled(logger, report.Finished, report.Failed, report.Unreachable);
+                    await RoundAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    PaymentsLog.ReconcileFailed(logger, ex);
                 }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    private async Task RoundAsync(CancellationToken stoppingToken)
+    {
+        if (await leases.TryAcquireAsync(WorkLeases.Reconciler, stoppingToken))
+        {
+            var report = await reconciler.ReconcileAsync(stoppingToken);
+            if (report.Finished + report.Failed > 0)
             {
-                PaymentsLog.ReconcileFailed(logger, ex);
+                PaymentsLog.Reconciled(logger, report.Finished, report.Failed, report.Unreachable);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        if (await leases.TryAcquireAsync(WorkLeases.Expiry, stoppingToken))
+        {
+            await reconciler.CloseExpiredAsync(stoppingToken);
+        }
+    }
+
+    // A clean stop hands the jobs on at once instead of a lease later; a failure here only means waiting for the lapse.
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await leases.ReleaseAsync(WorkLeases.Reconciler, timeout.Token);
+            await leases.ReleaseAsync(WorkLeases.Expiry, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            PaymentsLog.LeaseReleaseFailed(logger, ex);
+        }
     }
 }

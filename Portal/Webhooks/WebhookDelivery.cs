@@ -2,9 +2,9 @@ namespace Portal.Webhooks;
 
 /// <summary>
 /// One event on its way to one endpoint. Attempts are recorded on it until a 2xx, or until its retry time runs out.
-/// The dispatcher claims a due delivery (moving <see cref="NextAttemptAt"/> past the attempt's timeout, under the
-/// <see cref="Version"/> token) before sending, so two dispatchers never send it at once and a crash mid-send is
-/// retried after the claim lapses.
+/// The dispatcher claims a due delivery (<see cref="ClaimedBy"/> until <see cref="ClaimedUntil"/>, on the database's
+/// clock, in one conditional UPDATE that also bumps <see cref="Version"/>) before sending, so two dispatchers on any
+/// instances never send it at once, and one that dies mid-send leaves it to another once the claim lapses.
 /// </summary>
 public sealed class WebhookDelivery
 {
@@ -43,6 +43,12 @@ public sealed class WebhookDelivery
 
     public DateTimeOffset? DeliveredAt { get; private set; }
 
+    /// <summary>The instance sending it right now (<c>Portal.Data.InstanceIdentity</c>); null between attempts.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>On the database's clock, when an unfinished attempt stops keeping other dispatchers away.</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
     public int Version { get; private set; }
 
     public static WebhookDelivery Create(WebhookEvent webhookEvent, WebhookEndpoint endpoint, TimeSpan retryFor, DateTimeOffset now) => new()
@@ -59,13 +65,6 @@ public sealed class WebhookDelivery
         Version = 1,
     };
 
-    /// <summary>Takes a due delivery for one attempt: nobody else picks it until <paramref name="leaseUntil"/>.</summary>
-    public void Claim(DateTimeOffset leaseUntil)
-    {
-        NextAttemptAt = leaseUntil;
-        Version++;
-    }
-
     /// <summary>
     /// Records one attempt. A failure is retried after <paramref name="retryDelay"/> while that stays within
     /// <see cref="RetryUntil"/> (the last retry is moved up to it); after that the delivery has failed.
@@ -73,6 +72,8 @@ public sealed class WebhookDelivery
     public WebhookAttempt RecordAttempt(int? statusCode, string? error, TimeSpan duration, TimeSpan retryDelay, DateTimeOffset now)
     {
         Attempts++;
+        ClaimedBy = null;
+        ClaimedUntil = null;
         LastAttemptAt = now;
         LastStatusCode = statusCode;
         LastError = error;
@@ -109,6 +110,8 @@ public sealed class WebhookDelivery
     public void Abandon(string reason, DateTimeOffset now)
     {
         Status = WebhookDeliveryStatus.Failed;
+        ClaimedBy = null;
+        ClaimedUntil = null;
         LastError = reason;
         LastAttemptAt ??= now;
         NextAttemptAt = null;

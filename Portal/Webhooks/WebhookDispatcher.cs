@@ -9,8 +9,11 @@ namespace Portal.Webhooks;
 /// Sends the outbox. Each round it fans new events out into one delivery per subscribed, enabled endpoint (in one
 /// transaction with marking the event done), then attempts every due delivery. It runs as soon as the database is ready,
 /// so what a crash left (events never fanned out, deliveries due or claimed by the dead process) goes out after a
-/// restart; after that it runs when a commit nudges it or every <see cref="WebhookOptions.PollInterval"/>, on the app's
-/// <see cref="TimeProvider"/>. A failed round (the database down for a while) waits a poll interval, then tries again.
+/// restart; after that it runs when a commit nudges it (<see cref="WebhookSignal"/>) or every
+/// <see cref="WebhookOptions.PollInterval"/>, on the app's <see cref="TimeProvider"/>. A failed round (the database down
+/// for a while) waits a poll interval, then tries again.
+/// Every instance runs one, each piece once: the unique (event, endpoint) index lets only one fan-out of an event
+/// commit, and a delivery is sent only by the instance whose claim on it (timed by the database's clock) is current.
 /// </summary>
 internal sealed class WebhookDispatcher(
     IDbContextFactory<PortalDbContext> contexts,
@@ -19,12 +22,16 @@ internal sealed class WebhookDispatcher(
     WebhookSecrets secrets,
     WebhookSignal signal,
     WebhookMetrics metrics,
+    InstanceIdentity instance,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger,
     SqliteWriteGate? writeGate = null) : BackgroundService
 {
     private const int FanOutBatch = 200;
+
+    // A claim outlives the attempt it covers (the POST is cut off at the timeout) by this much: time to record it.
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(5);
 
     private DateTimeOffset _backlogMeasuredAt = DateTimeOffset.MinValue;
 
@@ -95,8 +102,11 @@ internal sealed class WebhookDispatcher(
         List<Guid> due;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // Claimed elsewhere is not due here: another instance is sending it, or died and its claim has yet to lapse.
+            var databaseNow = await db.GetDatabaseNowAsync(cancellationToken);
             due = await db.Set<WebhookDelivery>()
-                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now
+                    && (d.ClaimedUntil == null || d.ClaimedUntil <= databaseNow))
                 .OrderBy(d => d.NextAttemptAt)
                 .Select(d => d.Id)
                 .Take(options.Value.MaxParallelDeliveries * 4)
@@ -125,12 +135,12 @@ internal sealed class WebhookDispatcher(
     private async Task AttemptAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var delivery = await db.Set<WebhookDelivery>().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        if (delivery is not { Status: WebhookDeliveryStatus.Pending } || delivery.NextAttemptAt > now)
+        if (!await TryClaimAsync(db, deliveryId, cancellationToken))
         {
             return;
         }
+        var now = time.GetUtcNow();
+        var delivery = await db.Set<WebhookDelivery>().SingleAsync(d => d.Id == deliveryId, cancellationToken);
         var endpoint = await db.Set<WebhookEndpoint>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == delivery.EndpointId, cancellationToken);
         if (endpoint is not { Enabled: true })
         {
@@ -142,14 +152,6 @@ internal sealed class WebhookDispatcher(
             return;
         }
         var webhookEvent = await db.Set<WebhookEvent>().AsNoTracking().SingleAsync(e => e.Id == delivery.EventId, cancellationToken);
-
-        // The claim: no other dispatcher takes it while this POST may still be running; if this process dies now,
-        // the delivery is due again once the claim lapses.
-        delivery.Claim(now + options.Value.Timeout + TimeSpan.FromSeconds(5));
-        if (!await TrySaveAsync(db, cancellationToken))
-        {
-            return;
-        }
 
         WebhookSendResult result;
         try
@@ -173,6 +175,26 @@ internal sealed class WebhookDispatcher(
             WebhooksLog.AttemptFailed(logger, delivery.Id, webhookEvent.Id, endpoint.Id, delivery.Attempts, result.StatusCode,
                 result.Error, delivery.Status.ToString());
         }
+    }
+
+    // The claim, in one conditional UPDATE: still due, and nobody's claim current on the database's clock. Whoever's
+    // UPDATE touched the row sends it; if this process dies while sending, the claim lapses and another instance retries.
+    // A claim that lapsed while this process still sends is lost: its attempt then fails on the version token.
+    private async Task<bool> TryClaimAsync(PortalDbContext db, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var me = instance.Id;
+        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
+        var databaseNow = await db.GetDatabaseNowAsync(cancellationToken);
+        var until = databaseNow + options.Value.Timeout + ClaimMargin;
+        var claimed = await db.Set<WebhookDelivery>()
+            .Where(d => d.Id == deliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now
+                && (d.ClaimedUntil == null || d.ClaimedUntil <= databaseNow))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.ClaimedBy, me)
+                .SetProperty(d => d.ClaimedUntil, until)
+                .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken);
+        return claimed == 1;
     }
 
     // The oldest event still waiting (not fanned out yet, or with a delivery pending since its fan-out) for

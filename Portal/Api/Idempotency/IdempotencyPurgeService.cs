@@ -4,9 +4,10 @@ namespace Portal.Api.Idempotency;
 
 /// <summary>
 /// Deletes expired Idempotency-Keys once the database is ready and then every hour; a failed round is logged and the
-/// next one tries again.
+/// next one tries again. Of several instances one purges: the lease lasts an interval, so the holder renews it at each
+/// of its rounds and the others find it held at theirs; when the holder dies, the first to find it lapsed takes over.
 /// </summary>
-internal sealed class IdempotencyPurgeService(IdempotencyStore store, DatabaseStatus database, TimeProvider time,
+internal sealed class IdempotencyPurgeService(IdempotencyStore store, WorkLeases leases, DatabaseStatus database, TimeProvider time,
     ILogger<IdempotencyPurgeService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -19,6 +20,10 @@ internal sealed class IdempotencyPurgeService(IdempotencyStore store, DatabaseSt
         {
             try
             {
+                if (!await leases.TryAcquireAsync(WorkLeases.IdempotencyPurge, Interval, stoppingToken))
+                {
+                    continue;
+                }
                 var purged = await store.PurgeAsync(stoppingToken);
                 if (purged > 0)
                 {

@@ -13,6 +13,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.EventType).HasMaxLength(40).IsRequired();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.LastError).HasMaxLength(300);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(InstanceIdentity.MaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
         // Restrict: SQL Server allows one cascade path from a merchant, and that is the endpoint's.
         builder.HasOne<WebhookEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
