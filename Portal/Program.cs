@@ -24,6 +24,7 @@ using Portal.Production;
 using Portal.Proxy;
 using Portal.Rails;
 using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Webhooks;
 
 try
@@ -67,7 +68,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     builder.AddPortalIdentity();
     builder.AddPayments();
     builder.AddLiveUpdates();
-    builder.AddSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
+    builder.AddEmbeddedSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
     builder.AddPay();
     builder.AddPublicAddresses();

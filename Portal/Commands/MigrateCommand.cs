@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Commands;
 

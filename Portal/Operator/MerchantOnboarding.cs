@@ -6,7 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Identity;
 using Portal.Invitations;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Operator;
 
