@@ -19,6 +19,9 @@ public static class SandboxBankEndpoints
     private const int MaxBodyBytes = 16 * 1024;
     private const int MaxRangeDays = 400;
 
+    /// <summary>The problem code of a refused account opening: the number is taken by another kind of account or currency.</summary>
+    public const string AccountInUseCode = "account_in_use";
+
     /// <summary>The most entries one ranged statement carries; a busier range answers with <c>complete: false</c>.</summary>
     public const int MaxRangeEntries = 20_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -35,6 +38,7 @@ public static class SandboxBankEndpoints
         var bank = app.MapGroup("/sandbox/bank/v1").WithTags("Sandbox bank").ExcludeFromDescription();
         bank.MapPost("/orders", SubmitOrderAsync);
         bank.MapGet("/orders/{orderId:guid}", GetOrderAsync);
+        bank.MapPost("/accounts", OpenAccountAsync);
         bank.MapGet("/accounts/{number}/statement", GetStatementAsync);
         bank.MapGet("/ping", Ping);
         return app;
@@ -103,6 +107,72 @@ public static class SandboxBankEndpoints
         }
         return services.Authenticator.Signed(StatusCodes.Status200OK,
             JsonSerializer.SerializeToUtf8Bytes(BankOrderAnswer.From(order), Json), context.Request);
+    }
+
+    /// <summary>
+    /// Opens a merchant's settlement account: 201 when opened, 200 when it is open already as asked (so a client may
+    /// repeat the call), 409 with code <see cref="AccountInUseCode"/> when the number is another kind of account or holds
+    /// another currency. Every answer signed. A sandbox convenience: a real acquirer opens accounts its own way.
+    /// </summary>
+    public static async Task<IResult> OpenAccountAsync(HttpContext context, [AsParameters] SandboxBankServices services,
+        SandboxBankSeeder accounts)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is missing or too large.");
+        }
+        if (Refuse("account opening", services.Authenticator.Check(context.Request, body), services.Logger) is { } refused)
+        {
+            return refused;
+        }
+        if (!services.Authenticator.TryRecord(context.Request))
+        {
+            services.Logger.RequestRefused("account opening", "replayed");
+            return Unauthorized("The request was replayed.");
+        }
+
+        BankAccountOpeningRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<BankAccountOpeningRequest>(body, Json);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON account.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!AccountNumber.TryParse(request?.Number, out var number))
+        {
+            errors["number"] = ["An account number has 12 to 19 digits."];
+        }
+        if (string.IsNullOrWhiteSpace(request?.HolderName) || request.HolderName.Length > 200)
+        {
+            errors["holderName"] = ["A holder name of 1 to 200 characters is required."];
+        }
+        if (!Domain.Common.Currency.TryFind(request?.Currency, out var currency))
+        {
+            errors["currency"] = ["The currency is not a supported ISO 4217 code."];
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The account is not well formed.");
+        }
+
+        var (account, opened) = await accounts.OpenMerchantAccountAsync(number, request!.HolderName!.Trim(), currency,
+            CancellationToken.None);
+        if (account.Kind != BankAccountKind.Merchant || account.CurrencyCode != currency.Code)
+        {
+            services.Logger.AccountOpeningRefused(AccountNumber.Mask(number.Value), currency.Code, account.Kind, account.CurrencyCode);
+            return services.Authenticator.Signed(StatusCodes.Status409Conflict, ProblemBody(StatusCodes.Status409Conflict,
+                "This account number is taken by another kind of account or currency.", AccountInUseCode),
+                context.Request, "application/problem+json");
+        }
+        return services.Authenticator.Signed(opened ? StatusCodes.Status201Created : StatusCodes.Status200OK,
+            JsonSerializer.SerializeToUtf8Bytes(BankAccountAnswer.From(account), Json), context.Request);
     }
 
     public static async Task<IResult> GetOrderAsync(Guid orderId, HttpContext context, [AsParameters] SandboxBankServices services)
@@ -240,13 +310,22 @@ public static class SandboxBankEndpoints
     private static IResult Unauthorized(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated.", detail: detail);
 
-    private static byte[] ProblemBody(int status, string title) =>
-        JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
+    private static byte[] ProblemBody(int status, string title, string? code = null)
+    {
+        var problem = new ProblemDetails
         {
             Status = status,
             Title = title,
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        }, Json);
+            Type = status == StatusCodes.Status409Conflict
+                ? "https://tools.ietf.org/html/rfc9110#section-15.5.10"
+                : "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        };
+        if (code is not null)
+        {
+            problem.Extensions["code"] = code;
+        }
+        return JsonSerializer.SerializeToUtf8Bytes(problem, Json);
+    }
 
     private static bool TryRead(BankOrderRequest? request, out BankOrderInstruction instruction,
         out Dictionary<string, string[]> errors)

@@ -78,6 +78,14 @@ public static class SandboxBankExtensions
         }
     }
 
+    /// <summary>Applies the bank's pending migrations; those applied, oldest first, or null when the bank is not added here.</summary>
+    public static async Task<IReadOnlyList<string>?> MigrateSandboxBankAsync(this IServiceProvider services,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService<SandboxBankSeeder>() is { } seeder ? await seeder.MigrateAsync(cancellationToken) : null;
+    }
+
     // A relative file is taken from the content root, not the working directory, and its folder is created, so the
     // bank finds the same file however the app is started.
     private static string ResolveConnectionString(string connectionString, string contentRoot)

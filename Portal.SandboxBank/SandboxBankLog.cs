@@ -61,7 +61,8 @@ public static partial class SandboxBankLog
         Message = "Sandbox bank listening on {Addresses}, database {Database}")]
     public static partial void Listening(this ILogger logger, string addresses, string database);
 
-    [LoggerMessage(EventId = 7015, EventName = "BankAccountOpenedOverApi", Level = LogLevel.Information,
-        Message = "Merchant account {Account} in {Currency} {Outcome} at a client's request")]
-    public static partial void AccountOpenRequested(this ILogger logger, string account, string currency, string outcome);
+    [LoggerMessage(EventId = 7015, EventName = "BankAccountOpeningRefused", Level = LogLevel.Information,
+        Message = "Opening merchant account {Account} in {Currency} refused: it is a {Kind} account in {ExistingCurrency}")]
+    public static partial void AccountOpeningRefused(this ILogger logger, string account, string currency, BankAccountKind kind,
+        string existingCurrency);
 }

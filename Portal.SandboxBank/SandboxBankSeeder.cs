@@ -100,6 +100,37 @@ public sealed class SandboxBankSeeder(
     }
 
     /// <summary>
+    /// Opens a merchant's settlement account with no balance, or finds it open already: the account and whether this call
+    /// opened it. The caller compares an existing account's kind and currency with what it asked for.
+    /// </summary>
+    public async Task<(BankAccount Account, bool Opened)> OpenMerchantAccountAsync(AccountNumber number, string holderName,
+        Currency currency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentException.ThrowIfNullOrWhiteSpace(holderName);
+        // Under the gate, so that two requests for the same account cannot both find it missing.
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Number == number.Value, cancellationToken) is { } existing)
+        {
+            return (existing, false);
+        }
+        var account = new BankAccount
+        {
+            Number = number.Value,
+            HolderName = holderName,
+            Kind = BankAccountKind.Merchant,
+            CurrencyCode = currency.Code,
+            Status = BankAccountStatus.Open,
+            OpenedAt = time.GetUtcNow(),
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.AccountOpened(BankAccountKind.Merchant, AccountNumber.Mask(number.Value), 0, currency.Code);
+        return (account, true);
+    }
+
+    /// <summary>
     /// Pays part of an account's balance out of the bank (to <see cref="FundingAccount"/>), as a merchant sweeping its
     /// takings would: the way to leave a settlement account too poor for a refund. Refused when the balance is short.
     /// </summary>

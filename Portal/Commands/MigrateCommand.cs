@@ -19,9 +19,9 @@ internal static class MigrateCommand
         {
             await ReportAsync(output, $"Portal's {provider} database", await DatabaseMigrations.ApplyAsync(db));
         }
-        if (services.GetService<SandboxBankSeeder>() is { } bank)
+        if (await services.MigrateSandboxBankAsync() is { } bank)
         {
-            await ReportAsync(output, "The sandbox bank's database", await bank.MigrateAsync());
+            await ReportAsync(output, "The sandbox bank's database", bank);
         }
         return 0;
     }
