@@ -8,7 +8,7 @@ using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.LiveUpdates;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Bench;
 

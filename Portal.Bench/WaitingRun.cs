@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Payments;
 using Portal.Rails;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 using static System.FormattableString;
 
 namespace Portal.Bench;
@@ -45,7 +45,7 @@ internal sealed class WaitingRun(IReadOnlyList<BenchPortal> instances, int pages
         var tokens = await setup.CreateCheckoutsAsync(total);
         var paymentIds = await ApproveAllAsync(services.GetRequiredService<CheckoutFlow>(), setup.Payers, tokens);
         // The bank's side of each settlement happens now, untimed; Portal hears of it only through the callbacks.
-        var bodies = await SettleAllAsync(services.GetRequiredService<SandboxBank>(), paymentIds);
+        var bodies = await SettleAllAsync(services.GetRequiredService<Bank>(), paymentIds);
         Console.WriteLine(Invariant($"Created {total} checkouts ({warmup} for the warm-up), chose the fast rail and approved each (all Processing); the bank settled them and its callbacks wait in the client."));
 
         var all = tokens.Select((token, i) => new WaitingPage(token, bodies[i], i % instances.Count)).ToArray();
@@ -139,7 +139,7 @@ internal sealed class WaitingRun(IReadOnlyList<BenchPortal> instances, int pages
     }
 
     /// <summary>The bank settles every order now (not timed), and its answers become the callbacks' bodies.</summary>
-    private static async Task<byte[][]> SettleAllAsync(SandboxBank bank, Guid[] orderIds)
+    private static async Task<byte[][]> SettleAllAsync(Bank bank, Guid[] orderIds)
     {
         var bodies = new byte[orderIds.Length][];
         await Parallel.ForEachAsync(Enumerable.Range(0, orderIds.Length), new ParallelOptions { MaxDegreeOfParallelism = 4 },

@@ -25,6 +25,7 @@ using Portal.Production;
 using Portal.Proxy;
 using Portal.Rails;
 using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Webhooks;
 
 try
@@ -69,7 +70,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     builder.AddPayments();
     builder.AddBus(); // Redis when ConnectionStrings:Redis is set, else nothing: the one-process app
     builder.AddLiveUpdates();
-    builder.AddSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
+    builder.AddEmbeddedSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
     builder.AddPay();
     builder.AddPublicAddresses();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Tests.Builders;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Data;
 using Portal.Identity;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Tests.Integration;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Commands;
 
@@ -19,9 +19,9 @@ internal static class MigrateCommand
         {
             await ReportAsync(output, $"Portal's {provider} database", await DatabaseMigrations.ApplyAsync(db));
         }
-        if (services.GetService<SandboxBankSeeder>() is { } bank)
+        if (await services.MigrateSandboxBankAsync() is { } bank)
         {
-            await ReportAsync(output, "The sandbox bank's database", await bank.MigrateAsync());
+            await ReportAsync(output, "The sandbox bank's database", bank);
         }
         return 0;
     }

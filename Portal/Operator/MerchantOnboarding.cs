@@ -4,24 +4,25 @@ using Portal.Addresses;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
+using Portal.Domain.Rails;
 using Portal.Identity;
 using Portal.Invitations;
-using Portal.Sandbox;
+using Portal.Rails;
 
 namespace Portal.Operator;
 
 /// <summary>
 /// The platform operator's work: list merchants, create one with its settlement account and invite its first owner.
-/// Every call checks the operator claim itself, so the service is safe whichever page calls it. With the embedded
-/// sandbox bank off (a real acquirer), settlement accounts live at the acquirer and nothing is opened here.
+/// Every call checks the operator claim itself, so the service is safe whichever page calls it. The settlement account
+/// is opened through the rail, over its signed API; a rail that opens no accounts (a real acquirer, where they live)
+/// answers so, and the number is only recorded.
 /// </summary>
 public sealed class MerchantOnboarding(
     IDbContextFactory<PortalDbContext> contexts,
     InvitationSender invitations,
     AuthenticationStateProvider authentication,
     TimeProvider time,
-    IDbContextFactory<SandboxBankDbContext>? bank = null,
-    SandboxBankSeeder? bankAccounts = null)
+    ISettlementAccountOpener? settlementAccounts = null)
 {
     public async Task<IReadOnlyList<OperatorMerchant>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -41,8 +42,8 @@ public sealed class MerchantOnboarding(
 
     /// <summary>
     /// Creates the merchant and invites its first owner. All input is checked before anything is written; the settlement
-    /// account is opened in the sandbox bank when it is not there yet (an existing one must be a merchant account in the
-    /// merchant's currency).
+    /// account is then opened at the rail when it is not there yet (an existing one must be a merchant account in the
+    /// merchant's currency). Opening is safe to repeat, so a merchant not saved after it can simply be created again.
     /// </summary>
     public async Task<OnboardedMerchant> CreateAsync(NewMerchantModel model, PublicLinks links, CancellationToken cancellationToken = default)
     {
@@ -91,20 +92,23 @@ public sealed class MerchantOnboarding(
         {
             errors.Add(nameof(NewMerchantModel.OwnerEmail), "Someone with this email already has a Portal account.");
         }
-        if (bank is not null && bankAccounts is not null)
+        errors.ThrowIfAny();
+        if (settlementAccounts is not null)
         {
-            await using var bankDb = await bank.CreateDbContextAsync(cancellationToken);
-            var existing = await bankDb.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Number == account.Value, cancellationToken);
-            if (existing is not null && (existing.Kind != BankAccountKind.Merchant || existing.CurrencyCode != currency.Code))
+            SettlementAccountOpening opening;
+            try
+            {
+                opening = await settlementAccounts.OpenSettlementAccountAsync(account, merchant.Name, currency, cancellationToken);
+            }
+            catch (RailUnavailableException)
+            {
+                throw new DomainValidationException(nameof(NewMerchantModel.SettlementAccount),
+                    "The bank could not be reached to open this account; nothing was saved. Try again.");
+            }
+            if (opening == SettlementAccountOpening.Refused)
             {
                 errors.Add(nameof(NewMerchantModel.SettlementAccount),
                     $"This account exists at the bank but is not a merchant account in {currency.Code}.");
-            }
-            errors.ThrowIfAny();
-            if (existing is null)
-            {
-                await bankAccounts.OpenAccountAsync(account.Value, merchant.Name, BankAccountKind.Merchant, Money.Zero(currency),
-                    cancellationToken: cancellationToken);
             }
         }
         errors.ThrowIfAny();

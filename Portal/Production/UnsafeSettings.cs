@@ -2,6 +2,7 @@ using Portal.Email;
 using Portal.Pay;
 using Portal.Rails;
 using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Production;
 

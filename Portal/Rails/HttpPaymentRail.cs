@@ -15,8 +15,11 @@ namespace Portal.Rails;
 /// the order may or may not have been processed, and only a later query can tell.
 /// </summary>
 public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptions<RailOptions> options, TimeProvider time)
-    : IPaymentRail
+    : IPaymentRail, ISettlementAccountOpener
 {
+    /// <summary>The problem code with which the sandbox bank refuses an account number taken by another kind or currency.</summary>
+    public const string AccountInUseCode = "account_in_use";
+
     private const string OrdersPath = "sandbox/bank/v1/orders";
     private const string AccountsPath = "sandbox/bank/v1/accounts";
     private const string PingPath = "sandbox/bank/v1/ping";
@@ -82,6 +85,58 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         }
     }
 
+    /// <summary>
+    /// Asks the rail to open a merchant's settlement account (the sandbox bank's <c>POST accounts</c>), signed as orders
+    /// are. A rail without that route (404, 405 or 501, signed or not) does not open accounts: a forged "not supported"
+    /// can only make Portal record the number without opening it, as it does with a real acquirer.
+    /// </summary>
+    public async Task<SettlementAccountOpening> OpenSettlementAccountAsync(AccountNumber account, string holderName,
+        Currency currency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(holderName);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new RailAccountMessage(account.Value, holderName, currency.Code), Json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, address.Resolve(AccountsPath))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var nonce = Guid.NewGuid().ToString("N");
+        var (status, answer, check) = await SendAsync(request, nonce, body, cancellationToken);
+        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        {
+            return SettlementAccountOpening.NotSupported;
+        }
+        if (status is not (HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Conflict))
+        {
+            throw new RailUnavailableException($"The rail answered {(int)status} to opening an account.");
+        }
+        if (check != SignatureCheck.Valid)
+        {
+            throw new RailUnavailableException($"The rail's answer is not signed for this request ({check}).");
+        }
+        if (status == HttpStatusCode.Conflict)
+        {
+            return ProblemCode(answer) == AccountInUseCode
+                ? SettlementAccountOpening.Refused
+                : throw new RailUnavailableException("The rail's refusal to open the account is not understood.");
+        }
+        RailAccountAnswer? opened;
+        try
+        {
+            opened = JsonSerializer.Deserialize<RailAccountAnswer>(answer, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new RailUnavailableException("The rail's answer about the account is not understood.", e);
+        }
+        if (opened is null || opened.Number != account.Value || opened.Currency != currency.Code)
+        {
+            throw new RailUnavailableException("The rail's answer is not about the account asked for.");
+        }
+        return status == HttpStatusCode.Created ? SettlementAccountOpening.Opened : SettlementAccountOpening.AlreadyOpen;
+    }
+
     private async Task<RailResult> SendOrderAsync(RailOrderMessage message, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(message, Json);
@@ -110,32 +165,38 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
     private async Task<(HttpStatusCode Status, byte[] Body)> SendSignedAsync(HttpRequestMessage request, string nonce,
         byte[] body, CancellationToken cancellationToken)
     {
+        var (status, answer, check) = await SendAsync(request, nonce, body, cancellationToken);
+        if (status is not (HttpStatusCode.OK or HttpStatusCode.NotFound))
+        {
+            throw new RailUnavailableException($"The rail answered {(int)status}.");
+        }
+        if (check != SignatureCheck.Valid)
+        {
+            throw new RailUnavailableException($"The rail's answer is not signed for this request ({check}).");
+        }
+        return (status, answer);
+    }
+
+    // Signs the request and reads the answer; whether the answer is signed for this very request (its nonce) is the
+    // caller's to weigh with the status. Throws only when no answer came.
+    private async Task<(HttpStatusCode Status, byte[] Body, SignatureCheck Check)> SendAsync(HttpRequestMessage request,
+        string nonce, byte[] body, CancellationToken cancellationToken)
+    {
         var timestamp = MessageSigner.FormatTimestamp(time.GetUtcNow());
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
         request.Headers.Add(MessageSigner.SignatureHeader, _signer.Sign(timestamp, nonce, body));
-
-        HttpStatusCode status;
-        byte[] answer;
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
-            using (response)
+            using var response = await http.SendAsync(request, cancellationToken);
+            var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var check = _signer.Verify(Header(response, MessageSigner.TimestampHeader), Header(response, MessageSigner.NonceHeader),
+                Header(response, MessageSigner.SignatureHeader), answer, time.GetUtcNow(), options.Value.ClockTolerance);
+            if (check == SignatureCheck.Valid && Header(response, MessageSigner.NonceHeader) != nonce)
             {
-                status = response.StatusCode;
-                answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                if (status is not (HttpStatusCode.OK or HttpStatusCode.NotFound))
-                {
-                    throw new RailUnavailableException($"The rail answered {(int)status}.");
-                }
-                var check = _signer.Verify(Header(response, MessageSigner.TimestampHeader), Header(response, MessageSigner.NonceHeader),
-                    Header(response, MessageSigner.SignatureHeader), answer, time.GetUtcNow(), options.Value.ClockTolerance);
-                if (check != SignatureCheck.Valid || Header(response, MessageSigner.NonceHeader) != nonce)
-                {
-                    throw new RailUnavailableException($"The rail's answer is not signed for this request ({check}).");
-                }
+                check = SignatureCheck.BadSignature;
             }
+            return (response.StatusCode, answer, check);
         }
         catch (HttpRequestException e)
         {
@@ -145,7 +206,22 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         {
             throw new RailUnavailableException("The rail did not answer in time.", e);
         }
-        return (status, answer);
+    }
+
+    private static string? ProblemCode(byte[] body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.ValueKind == JsonValueKind.Object &&
+                   problem.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                ? code.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     // UTC with a Z, so that no '+' needs escaping in the query string.

@@ -22,6 +22,8 @@ public static class PaymentRailExtensions
         services.AddHttpClient<HttpPaymentRail>((provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<RailOptions>>().Value.Timeout);
         services.AddTransient<IPaymentRail>(provider => provider.GetRequiredService<HttpPaymentRail>());
+        // Asked of every rail: one that opens no accounts on request (a real acquirer) answers "not supported".
+        services.AddTransient<ISettlementAccountOpener>(provider => provider.GetRequiredService<HttpPaymentRail>());
         return builder;
     }
 }

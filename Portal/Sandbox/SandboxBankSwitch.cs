@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Portal.Hosting;
+using Portal.SandboxBank;
 
 namespace Portal.Sandbox;
 

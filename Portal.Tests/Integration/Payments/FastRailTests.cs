@@ -9,7 +9,7 @@ using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
 using Portal.Rails;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
@@ -126,7 +126,7 @@ public abstract class FastRailTests(DatabaseProvider provider)
         var started = await Flow(services).ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
         await Flow(services).ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
         var finished = await WaitForAsync(services, checkout.Id, p => p.Status == PaymentStatus.Succeeded && p.NotifiedAt is not null);
-        var order = await services.GetRequiredService<SandboxBank>().FindOrderAsync(finished.Id);
+        var order = await services.GetRequiredService<Bank>().FindOrderAsync(finished.Id);
         var body = JsonSerializer.SerializeToUtf8Bytes(BankOrderAnswer.From(order!), Json);
 
         foreach (var _ in Enumerable.Range(0, 2))

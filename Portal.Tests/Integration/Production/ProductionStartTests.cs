@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Production;

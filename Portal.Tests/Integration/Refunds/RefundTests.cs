@@ -4,7 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
 using Portal.Domain.Refunds;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 

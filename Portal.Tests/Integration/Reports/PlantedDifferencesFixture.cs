@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 

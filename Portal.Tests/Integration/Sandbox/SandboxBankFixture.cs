@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Common;
 using Portal.Domain.Rails;
 using Portal.Rails;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Tests.Integration.Sandbox;
 
@@ -58,8 +58,6 @@ public class SandboxBankFixture : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:SandboxBank"] = "Data Source=bank.db",
-            // Outside Development the bank is embedded only when said.
-            ["SandboxBank:Enabled"] = "true",
             ["SandboxBank:SigningSecret"] = Secret,
             ["SandboxBank:PinHashIterations"] = "1000",
             ["Rail:SigningSecret"] = Secret,
@@ -67,7 +65,7 @@ public class SandboxBankFixture : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(Settings());
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.AddSandboxBank();
+        builder.AddSandboxBank(_folder);
         builder.AddPaymentRail();
         builder.Services.AddSingleton<TimeProvider>(Time);
 

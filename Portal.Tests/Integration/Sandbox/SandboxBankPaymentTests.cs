@@ -4,7 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
 using Portal.Rails;
-using Portal.Sandbox;
+using Portal.SandboxBank;
 
 namespace Portal.Tests.Integration.Sandbox;
 
@@ -84,7 +84,7 @@ public sealed class SandboxBankPaymentTests(SandboxBankFixture bank) : IClassFix
     public async Task SubmitAsync_FifthWrongPin_LocksAccountAndRefusesCorrectPin()
     {
         var payer = await bank.OpenPayerAsync(10m);
-        for (var i = 0; i < SandboxBank.MaxPinAttempts; i++)
+        for (var i = 0; i < Bank.MaxPinAttempts; i++)
         {
             await bank.Rail.SubmitAsync(SandboxBankFixture.Payment(payer, 1m, pin: "654321"));
         }

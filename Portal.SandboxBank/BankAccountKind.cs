@@ -1,0 +1,7 @@
+namespace Portal.SandboxBank;
+
+public enum BankAccountKind
+{
+    Payer,
+    Merchant,
+}

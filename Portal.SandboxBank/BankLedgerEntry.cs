@@ -1,0 +1,15 @@
+namespace Portal.SandboxBank;
+
+/// <summary>One leg of a ledger transaction: negative debits, positive credits, in minor units.</summary>
+public sealed class BankLedgerEntry
+{
+    public long Id { get; init; }
+
+    public Guid TransactionId { get; init; }
+
+    public required string AccountNumber { get; init; }
+
+    public long AmountMinorUnits { get; init; }
+
+    public required string CurrencyCode { get; init; }
+}

@@ -1,0 +1,22 @@
+namespace Portal.SandboxBank;
+
+/// <summary>
+/// The JSON body of <c>POST /sandbox/bank/v1/orders</c>; every field is checked before use. <see cref="Mode"/> is
+/// <c>realtime</c> (the default) or <c>fast</c>, which needs an absolute http(s) <see cref="CallbackUrl"/>.
+/// A refund names the settled payment it gives back (<see cref="OriginalOrderId"/>); the bank pays whoever paid it.
+/// </summary>
+public sealed record BankOrderRequest(
+    Guid? OrderId,
+    string? Kind,
+    string? PayerAccount,
+    string? MerchantAccount,
+    string? Pin,
+    string? Amount,
+    string? Currency,
+    string? Reference,
+    string? Mode = null,
+    string? CallbackUrl = null,
+    Guid? OriginalOrderId = null)
+{
+    public override string ToString() => $"BankOrderRequest {OrderId}";
+}

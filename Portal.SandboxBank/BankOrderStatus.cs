@@ -1,0 +1,8 @@
+namespace Portal.SandboxBank;
+
+public enum BankOrderStatus
+{
+    Accepted,
+    Settled,
+    Rejected,
+}

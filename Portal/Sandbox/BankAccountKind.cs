@@ -1,7 +1,0 @@
-namespace Portal.Sandbox;
-
-public enum BankAccountKind
-{
-    Payer,
-    Merchant,
-}

@@ -1,8 +1,0 @@
-namespace Portal.Sandbox;
-
-public enum BankOrderStatus
-{
-    Accepted,
-    Settled,
-    Rejected,
-}

@@ -1,3 +1,0 @@
-namespace Portal.Sandbox;
-
-public sealed record BankStatementAnswerLine(Guid TransactionId, string Reference, DateTimeOffset PostedAt, string Amount);
