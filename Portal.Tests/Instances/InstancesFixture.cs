@@ -13,22 +13,25 @@ namespace Portal.Tests.Instances;
 
 /// <summary>
 /// A deployment of several instances on loopback ports, as the README's "Several instances" section runs it: one
-/// PostgreSQL database, one Redis, Portal A (hosting the sandbox bank) and Portal B (reaching that bank over the rail's
-/// signed HTTP), both in Development with the demo merchant, and nginx with the shipped balancer configuration in
-/// front of them. Browsers go through nginx; a test pins a browser to one instance with the affinity cookie nginx
-/// itself hands out.
+/// PostgreSQL database, one Redis, the sandbox bank as a service of its own, Portal A and Portal B (both reaching the
+/// bank over the rail's signed HTTP, both in Development with the demo merchant), and nginx with the shipped balancer
+/// configuration in front of them. Browsers go through nginx; a test pins a browser to one instance with the affinity
+/// cookie nginx itself hands out.
 /// </summary>
-public sealed class InstancesFixture : IAsyncLifetime
+public class InstancesFixture : IAsyncLifetime
 {
     public const int ApiBurst = 4;
 
     private readonly string _dataA = TestPaths.NewTempDirectory("instance-a");
     private readonly string _dataB = TestPaths.NewTempDirectory("instance-b");
+    private readonly string _dataBank = TestPaths.NewTempDirectory("bank");
     private readonly Dictionary<string, string> _affinity = [];
 
     public PortalDatabase Database { get; private set; } = null!;
 
     public RedisServer Redis { get; private set; } = null!;
+
+    public SandboxBankProcess Bank { get; private set; } = null!;
 
     public PortalProcess A { get; private set; } = null!;
 
@@ -42,25 +45,33 @@ public sealed class InstancesFixture : IAsyncLifetime
     {
         Database = PortalDatabase.Create(DatabaseProvider.Postgres);
         Redis = await RedisServer.StartAsync();
+        Bank = await SandboxBankProcess.StartAsync(_dataBank, ProductionSettings.SigningSecret, BankSettings());
         var balancerPort = FreePort();
         var (portA, portB) = (FreePort(), FreePort());
-        Dictionary<string, string> Common(string name) => Database.SettingsWith(new Dictionary<string, string>
+        Dictionary<string, string> Common(string name)
         {
-            ["ConnectionStrings:Redis"] = Redis.ConnectionString,
-            [InstanceName.Setting] = name,
-            ["Checkout:PublicBaseUrl"] = $"https://127.0.0.1:{balancerPort}/",
-            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
-            ["SandboxBank:FastSettlementDelay"] = "00:00:00.300",
-            ["Api:Burst"] = ApiBurst.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Api:RequestsPerSecond"] = "1",
-            ["Bus:CatchUpInterval"] = "00:00:01",
-        });
+            var settings = Database.SettingsWith(new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Redis"] = Redis.ConnectionString,
+                [InstanceName.Setting] = name,
+                ["Checkout:PublicBaseUrl"] = $"https://127.0.0.1:{balancerPort}/",
+                ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+                ["SandboxBank:Enabled"] = "false",
+                ["Rail:BaseUrl"] = Bank.BaseAddress.ToString(),
+                ["Rail:SigningSecret"] = ProductionSettings.SigningSecret,
+                ["Api:Burst"] = ApiBurst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Api:RequestsPerSecond"] = "1",
+                ["Bus:CatchUpInterval"] = "00:00:01",
+            });
+            foreach (var (key, value) in PortalSettings(name))
+            {
+                settings[key] = value;
+            }
+            return settings;
+        }
         // A first: it migrates the database and writes the demo rows; B finds them there.
         A = await PortalProcess.StartAsync(_dataA, Common("a"), portA);
-        var b = Common("b");
-        b["SandboxBank:Enabled"] = "false";
-        b["Rail:BaseUrl"] = A.BaseAddress.ToString();
-        B = await PortalProcess.StartAsync(_dataB, b, portB);
+        B = await PortalProcess.StartAsync(_dataB, Common("b"), portB);
         Balancer = await LoadBalancer.StartAsync([A.BaseAddress, B.BaseAddress], balancerPort);
         await Browser.InitializeAsync();
     }
@@ -71,11 +82,22 @@ public sealed class InstancesFixture : IAsyncLifetime
         await Balancer.DisposeAsync();
         await B.DisposeAsync();
         await A.DisposeAsync();
+        await Bank.DisposeAsync();
         await Redis.DisposeAsync();
         await Database.DisposeAsync();
         TestPaths.TryDelete(_dataA);
         TestPaths.TryDelete(_dataB);
+        TestPaths.TryDelete(_dataBank);
     }
+
+    /// <summary>What the bank process is started with beyond its defaults.</summary>
+    protected virtual IDictionary<string, string> BankSettings() => new Dictionary<string, string>
+    {
+        ["SandboxBank:FastSettlementDelay"] = "00:00:00.300",
+    };
+
+    /// <summary>What instance <paramref name="name"/> is started with beyond the deployment's settings.</summary>
+    protected virtual IDictionary<string, string> PortalSettings(string name) => new Dictionary<string, string>();
 
     /// <summary>A browser context that goes through nginx and is kept on instance <paramref name="instance"/> ("a", "b").</summary>
     public async Task<IBrowserContext> ContextOnAsync(string instance, int width = 1280, int height = 800)
