@@ -28,11 +28,14 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The value of <c>ConnectionStrings:Redis</c> for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static Task<RedisServer> StartAsync() => StartOnAsync(FreePort());
+
+    /// <summary>Starts Redis on a port chosen beforehand (an app was told of it before it was there).</summary>
+    public static async Task<RedisServer> StartOnAsync(int port)
     {
         var directory = Path.Combine(Root, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
-        var server = new RedisServer(directory, FreePort());
+        var server = new RedisServer(directory, port);
         await server.StartAgainAsync();
         return server;
     }

@@ -97,7 +97,7 @@ public sealed class InstancesTests(InstancesFixture fixture) : IClassFixture<Ins
     }
 
     [Fact]
-    public async Task RedisDown_CheckoutOnAStillTurnsPaid_FromTheDatabase_AndReadySaysWhy()
+    public async Task RedisDown_CheckoutOnAStillTurnsPaid_FromTheDatabase_AndReadySaysWhy_ThenLiveAgainWhenItReturns()
     {
         var secret = await fixture.IssueApiKeyAsync();
         var checkout = await fixture.CreateCheckoutAsync(secret, 12.05m, fixture.A);
@@ -131,5 +131,26 @@ public sealed class InstancesTests(InstancesFixture fixture) : IClassFixture<Ins
         {
             await fixture.Redis.StartAgainAsync();
         }
+
+        // Redis is back: both buses reconnect by themselves, and the next change crosses over them again.
+        foreach (var instance in new[] { fixture.A, fixture.B })
+        {
+            using var direct = new HttpClient { BaseAddress = instance.BaseAddress };
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!(await direct.GetStringAsync("health/ready")).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The bus never reconnected.");
+                await Task.Delay(200);
+            }
+        }
+        var next = await fixture.CreateCheckoutAsync(secret, 12.06m, fixture.A);
+        var nextPage = new CheckoutPageObject(await desktop.NewPageAsync());
+        await nextPage.OpenAsync(next.Token);
+        var nextLink = await nextPage.ShowFastCodeAsync();
+        await using var nextPhone = await fixture.ContextOnAsync("b", width: 375, height: 667);
+        var nextWallet = new WalletPageObject(await nextPhone.NewPageAsync());
+        await nextWallet.OpenAsync(nextLink);
+        await nextWallet.ApproveAsync(Payer, "123456");
+        await Expect(nextPage.SuccessHeading).ToBeVisibleAsync();
     }
 }
