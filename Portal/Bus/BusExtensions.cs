@@ -43,7 +43,10 @@ public static class BusExtensions
             redis.Configuration = configuration.Clone();
             redis.Configuration.ChannelPrefix = RedisChannel.Literal($"{bus.Value.ChannelPrefix}:hub");
         });
-        services.AddSingleton<HubLifetimeManager<PaymentsHub>, RedisHubLifetimeManager<PaymentsHub>>();
+        // Made here rather than registered, so that only the wrapper, which stops it quietly, is the container's to dispose.
+        services.AddSingleton<HubLifetimeManager<PaymentsHub>>(sp => new QuietStopHubLifetimeManager<PaymentsHub>(
+            ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<PaymentsHub>>(sp),
+            sp.GetRequiredService<ILogger<QuietStopHubLifetimeManager<PaymentsHub>>>()));
 
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [HealthTags.Ready]);
         return builder;

@@ -21,4 +21,8 @@ internal static partial class BusLog
     [LoggerMessage(EventId = 3105, EventName = "BusSubscribeFailed", Level = LogLevel.Warning,
         Message = "Could not subscribe to {Topic} yet; trying again.")]
     public static partial void SubscribeFailed(ILogger logger, BusTopic topic, Exception exception);
+
+    [LoggerMessage(EventId = 3106, EventName = "BackplaneStopFailed", Level = LogLevel.Information,
+        Message = "The hub's Redis backplane could not unsubscribe while stopping ({Error}); Redis drops the subscriptions with the connection.")]
+    public static partial void BackplaneStopFailed(ILogger logger, string error);
 }
