@@ -348,6 +348,14 @@ public sealed class Bank(
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var open = BankAccountStatus.Open;
+        // Decided on the account as it is now, inside the write lock: parallel guesses on many checkouts each read it
+        // open before any of them locked it, and without this the ones judged after the lock answered "wrong PIN" while
+        // the right PIN answered "locked", which named the right one.
+        var now = await db.Accounts.Where(a => a.Number == payer.Number).Select(a => a.Status).SingleAsync(cancellationToken);
+        if (now == BankAccountStatus.Locked)
+        {
+            return FailureReason.PinLocked;
+        }
         if (correct)
         {
             await db.Accounts
