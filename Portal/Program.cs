@@ -123,16 +123,7 @@ static async Task<int> ServeAsync(WebApplicationBuilder builder)
 
     app.MapStaticAssets();
     app.MapDefaultEndpoints();
-    // The framework sends this on component pages only while circuits are compressed (its clickjacking guard for
-    // compressed WebSockets); compression is off below, and pages keep the header they had.
-    app.Use((context, next) =>
-    {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
-        {
-            context.Response.Headers.Append("Content-Security-Policy", "frame-ancestors 'self'");
-        }
-        return next(context);
-    });
+    // Security headers, frame-ancestors 'self' among them, come from AddServiceDefaults (Portal/SecurityHeaders).
     // No permessage-deflate on circuits: each compressed circuit holds zlib state on the server, measured with
     // `Portal.Bench --waiting 1000 --deflate` (the bench asking for it as browsers do): process working set per waiting
     // checkout page 754 KB compressed, 284 KB not. Render batches are small and binary: little is saved on the wire.

@@ -1,11 +1,12 @@
 using Portal.Health;
+using Portal.SecurityHeaders;
 using Portal.Telemetry;
 
 namespace Portal.Hosting;
 
 /// <summary>
 /// The cross-cutting defaults of a Portal host in one place, as eShop's ServiceDefaults: telemetry (JSON logs outside
-/// Development, OpenTelemetry metrics and traces) and health checks. Every host of Portal (the app, the bench and the
+/// Development, OpenTelemetry metrics and traces), health checks and the security headers. Every host of Portal (the app, the bench and the
 /// tests, which start the same Program) gets them from here.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -14,6 +15,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddPortalTelemetry();
         builder.AddPortalHealthChecks();
+        builder.AddSecurityHeaders();
         return builder;
     }
 
