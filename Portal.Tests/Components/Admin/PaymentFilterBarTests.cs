@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Portal.Admin.Payments;
 
@@ -21,6 +22,17 @@ public sealed class PaymentFilterBarTests : AdminComponentTest
 
         var filter = Assert.Single(_applied);
         Assert.Equal((1234L, 10000L, "ORD-7"), (filter.MinAmount?.MinorUnits, filter.MaxAmount?.MinorUnits, filter.Search));
+    }
+
+    [Fact]
+    public void EnterInSearch_WithPaymentId_AppliesTheSearch()
+    {
+        var cut = RenderBar();
+
+        Field(cut, "Payment id or reference").Input("01a24e63-e6b3");
+        Field(cut, "Payment id or reference").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal("01a24e63-e6b3", Assert.Single(_applied).Search);
     }
 
     [Fact]

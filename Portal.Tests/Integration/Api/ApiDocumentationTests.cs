@@ -199,6 +199,69 @@ public sealed class ApiDocumentationTests(ApiDocumentationTests.Fixture fixture)
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
+    // The API's own contract, written out: a client generated from the document must get these types.
+    private static readonly Dictionary<string, Dictionary<string, (JsonSchemaType Type, string? Format, string[]? Values)>> ListParameters = new()
+    {
+        ["/api/v1/checkouts"] = new()
+        {
+            ["status"] = (JsonSchemaType.String, null, ["open", "paid", "expired", "cancelled"]),
+            ["reference"] = (JsonSchemaType.String, null, null),
+        },
+        ["/api/v1/payments"] = new()
+        {
+            ["status"] = (JsonSchemaType.String, null, ["started", "processing", "succeeded", "failed", "abandoned"]),
+            ["method"] = (JsonSchemaType.String, null, ["real_time", "fast"]),
+            ["checkoutId"] = (JsonSchemaType.String, "uuid", null),
+        },
+    };
+
+    [Fact]
+    public void EveryListEndpoint_DocumentsItsQueryParametersWithTheirRealTypes()
+    {
+        var document = OpenApiDocument.Parse(fixture.Json, OpenApiConstants.Json, new OpenApiReaderSettings()).Document!;
+        var lists = document.Paths
+            .Where(p => !p.Key.Contains('{') && p.Value.Operations?.ContainsKey(HttpMethod.Get) == true)
+            .Select(p => (p.Key, Operation: p.Value.Operations![HttpMethod.Get]))
+            .Where(p => p.Operation.Parameters?.Any(q => q.In == ParameterLocation.Query) == true)
+            .ToDictionary(p => p.Key, p => p.Operation);
+        Assert.Equal(ListParameters.Keys.Order(), lists.Keys.Order());
+
+        var wrong = new List<string>();
+        foreach (var (path, operation) in lists)
+        {
+            var expected = new Dictionary<string, (JsonSchemaType Type, string? Format, string[]? Values)>(ListParameters[path])
+            {
+                ["limit"] = (JsonSchemaType.Integer, "int32", null),
+                ["cursor"] = (JsonSchemaType.String, null, null),
+                ["createdFrom"] = (JsonSchemaType.String, "date-time", null),
+                ["createdTo"] = (JsonSchemaType.String, "date-time", null),
+            };
+            var documented = (operation.Parameters ?? []).Where(p => p.In == ParameterLocation.Query).ToDictionary(p => p.Name!);
+            if (!documented.Keys.Order().SequenceEqual(expected.Keys.Order()))
+            {
+                wrong.Add($"{path}: parameters {string.Join(", ", documented.Keys.Order())}");
+                continue;
+            }
+            foreach (var (name, (type, format, values)) in expected)
+            {
+                var schema = documented[name].Schema!;
+                var enumValues = schema.Enum?.Select(v => v.GetValue<string>()).ToArray();
+                if (schema.Type != type || schema.Format != format ||
+                    (values is null ? enumValues is { Length: > 0 } : enumValues is null || !enumValues.SequenceEqual(values)))
+                {
+                    wrong.Add($"{path} {name}: {schema.Type} {schema.Format} [{string.Join(", ", enumValues ?? [])}]");
+                }
+            }
+            var limit = documented["limit"].Schema!;
+            if (limit.Minimum != "1" || limit.Maximum != "100")
+            {
+                wrong.Add($"{path} limit: from {limit.Minimum} to {limit.Maximum}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     private IEnumerable<(string Method, string Path, JsonElement Operation)> Operations() =>
         fixture.Document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
@@ -13,6 +14,7 @@ namespace Portal.Admin.Payments;
 /// </summary>
 public sealed partial class PaymentsPage
 {
+    private const string Route = "admin/payments";
     private StaffMember? _staff;
     private PaymentGrid? _grid;
     private IDisposable? _subscription;
@@ -44,15 +46,10 @@ public sealed partial class PaymentsPage
     {
         _staff = await CurrentStaff.GetAsync();
         _currencyCode = (await Merchants.FindCurrentAsync())?.CurrencyCode ?? _currencyCode;
-    }
-
-    // Runs on every navigation to this page, including a new query string from the filter bar or the back button.
-    protected override void OnParametersSet()
-    {
-        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
-        var reading = PaymentFilterReader.Read(query, Currency.FromCode(_currencyCode));
-        _filter = reading.Filter;
-        _problems = reading.Problems;
+        ReadFilterFromAddress();
+        // The router keeps this page when only the query changes (Apply, Enter, the back button) and, the page having no
+        // parameters, never sets them again: the address is the filter, so follow it.
+        Navigation.LocationChanged += OnLocationChanged;
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -66,7 +63,33 @@ public sealed partial class PaymentsPage
         }
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        _subscription?.Dispose();
+    }
+
+    private void ReadFilterFromAddress()
+    {
+        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
+        var reading = PaymentFilterReader.Read(query, Currency.FromCode(_currencyCode));
+        _filter = reading.Filter;
+        _problems = reading.Problems;
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
+    {
+        // Leaving for another page (a row's detail) disposes this one; only a new query on this page changes the filter.
+        if (!string.Equals(Navigation.ToBaseRelativePath(args.Location).Split('?', '#')[0].TrimEnd('/'), Route, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        _ = InvokeAsync(() =>
+        {
+            ReadFilterFromAddress();
+            StateHasChanged();
+        });
+    }
 
     private Task OnPaymentChangedAsync(PaymentSnapshot snapshot) => InvokeAsync(async () =>
     {
@@ -86,6 +109,6 @@ public sealed partial class PaymentsPage
     private void ApplyFilter(PaymentFilter filter)
     {
         var query = filter.ToQueryString();
-        Navigation.NavigateTo(query.Length == 0 ? "admin/payments" : $"admin/payments?{query}");
+        Navigation.NavigateTo(query.Length == 0 ? Route : $"{Route}?{query}");
     }
 }

@@ -22,6 +22,7 @@ public static class ApiDocumentationExtensions
             options.AddSchemaTransformer<ApiNumberSchemaTransformer>();
             options.AddSchemaTransformer<ApiRequestSchemaTransformer>();
             options.AddOperationTransformer<ApiParameterTransformer>();
+            options.AddOperationTransformer<ApiQuerySchemaTransformer>();
             options.AddOperationTransformer<ApiTagsTransformer>();
             options.AddOperationTransformer<ApiSecurityTransformer>();
             options.AddOperationTransformer<ApiProblemResponsesTransformer>();

@@ -60,12 +60,19 @@ public sealed record ListQuery(int Limit, ListCursor? Cursor, DateTimeOffset? Cr
         }
         foreach (var value in System.Enum.GetValues<TEnum>())
         {
-            if (string.Equals(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()), text, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(NameOf(value), text, StringComparison.OrdinalIgnoreCase))
             {
                 return value;
             }
         }
-        errors[field] = [$"{field} is one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString())))}."];
+        errors[field] = [$"{field} is one of: {string.Join(", ", NamesOf<TEnum>())}."];
         return null;
     }
+
+    /// <summary>Every value of an enum as the API writes and reads it; the OpenAPI document lists the same.</summary>
+    public static IReadOnlyList<string> NamesOf<TEnum>() where TEnum : struct, Enum =>
+        [.. System.Enum.GetValues<TEnum>().Select(NameOf)];
+
+    private static string NameOf<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
