@@ -42,6 +42,19 @@ public sealed record FailureReason(string Code, string Message)
     public static readonly FailureReason Abandoned =
         new("ABND", "The customer chose another way to pay.");
 
+    /// <summary>
+    /// What a customer is told for every refusal of the account and PIN they typed (unknown account, closed, wrong PIN,
+    /// locked): one answer, so that the checkout is no directory of valid accounts and no oracle for PINs. The
+    /// merchant's view keeps the precise code.
+    /// </summary>
+    public static readonly FailureReason CredentialsRefused =
+        new("AUTH", "This account number and PIN do not match. Check both and try again.");
+
+    private static readonly HashSet<string> CredentialCodes = [UnknownAccount.Code, ClosedAccount.Code, WrongPin.Code, PinLocked.Code];
+
+    /// <summary>Whether <paramref name="code"/> refuses the payer's account or PIN (see <see cref="CredentialsRefused"/>).</summary>
+    public static bool IsCredentialRefusal(string? code) => code is not null && CredentialCodes.Contains(code);
+
     private static readonly Dictionary<string, FailureReason> ByCode = new[]
     {
         InsufficientFunds, UnknownAccount, ClosedAccount, WrongPin, PinLocked, Timeout, Expired, Duplicate, Refused, Deactivated, TooManyAttempts, Abandoned,

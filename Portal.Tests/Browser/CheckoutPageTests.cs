@@ -42,11 +42,35 @@ public sealed class CheckoutPageTests(BrowserAppFixture fixture)
         await page.PayRealTimeAsync(RichPayer, "000000");
 
         await Expect(page.FailureHeading).ToBeVisibleAsync();
-        await Expect(page.FailureReason).ToContainTextAsync("PIN is not correct");
+        await Expect(page.FailureReason).ToHaveTextAsync("This account number and PIN do not match. Check both and try again.");
         await page.TryAgain.ClickAsync();
         await page.EnterDetailsAsync(RichPayer, "123456");
         await page.PayButton.ClickAsync();
         await Expect(page.SuccessHeading).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task PayRealTime_UnknownAccountOrWrongPin_CustomerReadsTheSameRefusal_MerchantKeepsTheCode()
+    {
+        // An attacker probing account numbers learns nothing from the page: an account that does not exist and a real
+        // one with a wrong PIN read the same.
+        var unknown = await RefusalShownAsync("6299999999999999", "123456");
+        var wrongPin = await RefusalShownAsync(RichPayer, "000000");
+
+        Assert.Equal(unknown.Text, wrongPin.Text);
+        Assert.Equal("AC01", (await DemoCheckouts.PaymentsOfAsync(fixture.App.Services, unknown.CheckoutId)).Single().FailureCode);
+        Assert.Equal("PIN1", (await DemoCheckouts.PaymentsOfAsync(fixture.App.Services, wrongPin.CheckoutId)).Single().FailureCode);
+    }
+
+    private async Task<(string Text, Guid CheckoutId)> RefusalShownAsync(string account, string pin)
+    {
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 2.00m);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var page = new CheckoutPageObject(await context.NewPageAsync());
+        await page.OpenAsync(checkout.Token);
+        await page.PayRealTimeAsync(account, pin);
+        await Expect(page.FailureHeading).ToBeVisibleAsync();
+        return (await page.FailureReason.InnerTextAsync(), checkout.Id);
     }
 
     [Fact]

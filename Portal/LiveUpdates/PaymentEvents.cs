@@ -46,7 +46,8 @@ public sealed class PaymentEvents : IPaymentNotifier
     {
         ArgumentNullException.ThrowIfNull(payment);
         var update = PaymentUpdate.From(payment);
-        SendWithoutWaiting(_hub.Clients.Group(PaymentsHub.CheckoutGroup(payment.CheckoutToken)).PaymentUpdated(update), payment.PaymentId);
+        SendWithoutWaiting(_hub.Clients.Group(PaymentsHub.CheckoutGroup(payment.CheckoutToken)).PaymentUpdated(PaymentUpdate.ForCustomer(payment)),
+            payment.PaymentId);
         SendWithoutWaiting(_hub.Clients.Group(PaymentsHub.MerchantGroup(payment.MerchantId)).PaymentUpdated(update), payment.PaymentId);
         if (_bus.IsEnabled)
         {

@@ -16,6 +16,15 @@ public sealed record PaymentUpdate(
     string? FailureMessage,
     string? PayerAccount)
 {
+    /// <summary>
+    /// The update as the customer's side may see it (the checkout group, joined by anyone holding the link): a refusal
+    /// of account or PIN reads as one, whatever the cause, as on the page itself.
+    /// </summary>
+    public static PaymentUpdate ForCustomer(PaymentSnapshot payment) =>
+        FailureReason.IsCredentialRefusal(payment.FailureCode)
+            ? From(payment) with { FailureCode = FailureReason.CredentialsRefused.Code, FailureMessage = FailureReason.CredentialsRefused.Message }
+            : From(payment);
+
     public static PaymentUpdate From(PaymentSnapshot payment) => new(
         payment.PaymentId,
         payment.CheckoutId,

@@ -25,11 +25,15 @@ public static class CustomerText
         }
     }
 
-    /// <summary>Why a payment failed, in the customer's language; a code a rail invented keeps the rail's own words.</summary>
+    /// <summary>
+    /// Why a payment failed, in the customer's language; every refusal of account or PIN reads the same
+    /// (<see cref="FailureReason.CredentialsRefused"/>); a code a rail invented keeps the rail's own words.
+    /// </summary>
     public static string FailureOf(this IStringLocalizer<CheckoutText> text, PaymentSnapshot payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        var localized = text["Failure_" + payment.FailureCode];
+        var code = FailureReason.IsCredentialRefusal(payment.FailureCode) ? FailureReason.CredentialsRefused.Code : payment.FailureCode;
+        var localized = text["Failure_" + code];
         return localized.ResourceNotFound ? payment.FailureMessage ?? text["Failure_RJCT"] : localized;
     }
 }
