@@ -162,4 +162,60 @@ public sealed class MessageSignerTests
     {
         Assert.Throws<ArgumentException>(() => new MessageSigner("too-short"));
     }
+
+    [Fact]
+    public void Verify_RequestMovedToAnotherPath_IsBadSignature()
+    {
+        var signature = _signer.Sign(MessageScope.Request("GET", "/sandbox/bank/v1/orders/a"), _timestamp, Nonce, Body);
+
+        Assert.Equal(SignatureCheck.BadSignature, _signer.Verify(MessageScope.Request("GET", "/sandbox/bank/v1/orders/b"),
+            _timestamp, Nonce, signature, Body, TestClock.Now, Tolerance));
+    }
+
+    [Fact]
+    public void Verify_AnswerWithAnotherStatus_IsBadSignature()
+    {
+        var signature = _signer.Sign(MessageScope.Answer(200, "GET", "/o/a"), _timestamp, Nonce, Body);
+
+        Assert.Equal(SignatureCheck.BadSignature, _signer.Verify(MessageScope.Answer(404, "GET", "/o/a"),
+            _timestamp, Nonce, signature, Body, TestClock.Now, Tolerance));
+    }
+
+    [Fact]
+    public void Verify_RequestSignatureOfferedForAnAnswer_IsBadSignature()
+    {
+        var signature = _signer.Sign(MessageScope.Request("GET", "/o/a"), _timestamp, Nonce, Body);
+
+        Assert.Equal(SignatureCheck.BadSignature, _signer.Verify(MessageScope.Answer(200, "GET", "/o/a"),
+            _timestamp, Nonce, signature, Body, TestClock.Now, Tolerance));
+    }
+
+    [Fact]
+    public void Verify_OldKeyInsideItsWindow_IsValid()
+    {
+        var old = new MessageSigner(Secret).Sign(Scope, _timestamp, Nonce, Body);
+        var rotated = new MessageSigner([new SigningKey("2027", "a-new-secret-of-at-least-32-characters"),
+            new SigningKey(MessageSigner.DefaultKeyId, Secret, TestClock.Now.AddMinutes(1))]);
+
+        Assert.Equal(SignatureCheck.Valid, rotated.Verify(Scope, _timestamp, Nonce, old, Body, TestClock.Now, Tolerance));
+    }
+
+    [Fact]
+    public void Verify_OldKeyPastItsWindow_IsUnknownKey()
+    {
+        var old = new MessageSigner(Secret).Sign(Scope, _timestamp, Nonce, Body);
+        var rotated = new MessageSigner([new SigningKey("2027", "a-new-secret-of-at-least-32-characters"),
+            new SigningKey(MessageSigner.DefaultKeyId, Secret, TestClock.Now.AddSeconds(-1))]);
+
+        Assert.Equal(SignatureCheck.UnknownKey, rotated.Verify(Scope, _timestamp, Nonce, old, Body, TestClock.Now, Tolerance));
+    }
+
+    [Fact]
+    public void Verify_KeyIdChangedToAnotherHeldKey_IsBadSignature()
+    {
+        var signed = new MessageSigner([new SigningKey("a", Secret), new SigningKey("b", Secret)]).Sign(Scope, _timestamp, Nonce, Body);
+
+        Assert.Equal(SignatureCheck.BadSignature, new MessageSigner([new SigningKey("a", Secret), new SigningKey("b", Secret)])
+            .Verify(Scope, _timestamp, Nonce, signed.Replace("keyId=a", "keyId=b", StringComparison.Ordinal), Body, TestClock.Now, Tolerance));
+    }
 }

@@ -16,6 +16,12 @@ public sealed class RailOptions : IValidatableObject
     public string? BaseUrl { get; set; }
 
     /// <summary>
+    /// Whether <see cref="BaseUrl"/> may be plain http outside Development to a host that is not loopback: only for a
+    /// sandbox bank on a private network (a compose network). Defaults to false: https required.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
     /// Where the rail POSTs the result of a fast order, e.g. <c>https://portal.example/rails/sandbox/callback</c>.
     /// Defaults to none: Portal's own listening address plus <c>rails/sandbox/callback</c>.
     /// </summary>
