@@ -38,8 +38,9 @@ public sealed class RailTamperer
     public static async Task<HttpResponseMessage> WithStatusAsync(HttpResponseMessage answer, HttpStatusCode status) =>
         await CopyAsync(answer, status, await answer.Content.ReadAsByteArrayAsync());
 
-    /// <summary>A copy of an answer (status, headers, body) that can be served again.</summary>
-    public static async Task<HttpResponseMessage> CopyAsync(HttpResponseMessage answer, HttpStatusCode? status = null, byte[]? body = null)
+    /// <summary>A copy of an answer (status, headers, body) that can be served again; the original is let go unless kept.</summary>
+    public static async Task<HttpResponseMessage> CopyAsync(HttpResponseMessage answer, HttpStatusCode? status = null,
+        byte[]? body = null, bool keepOriginal = false)
     {
         body ??= await answer.Content.ReadAsByteArrayAsync();
         var copy = new HttpResponseMessage(status ?? answer.StatusCode) { Content = new ByteArrayContent(body) };
@@ -51,7 +52,10 @@ public sealed class RailTamperer
         {
             copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
-        answer.Dispose();
+        if (!keepOriginal)
+        {
+            answer.Dispose();
+        }
         return copy;
     }
 }

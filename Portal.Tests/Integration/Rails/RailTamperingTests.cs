@@ -58,14 +58,18 @@ public sealed class RailTamperingTests : IAsyncLifetime
     {
         // A genuine signed 404, recorded off the wire from a query about an order the bank never received.
         HttpResponseMessage? recorded = null;
-        _app.Tamperer.Rewrite = async (_, answer) => recorded = await RailTamperer.CopyAsync(answer);
+        _app.Tamperer.Rewrite = async (_, answer) =>
+        {
+            recorded = await RailTamperer.CopyAsync(answer);
+            return await RailTamperer.CopyAsync(recorded, keepOriginal: true);
+        };
         _app.Tamperer.Remaining = 1;
         Assert.Null(await _app.Services.GetRequiredService<HttpPaymentRail>().QueryAsync(Guid.CreateVersion7()));
         var forged = await recorded!.Content.ReadAsByteArrayAsync();
         _app.Tamperer.Rewrite = (_, answer) =>
         {
             answer.Dispose();
-            return RailTamperer.CopyAsync(recorded, body: forged);
+            return RailTamperer.CopyAsync(recorded, body: forged, keepOriginal: true);
         };
         _app.Tamperer.Remaining = Forgeries;
 
