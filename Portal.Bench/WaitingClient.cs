@@ -204,12 +204,13 @@ internal static class WaitingClient
         using var request = new HttpRequestMessage(HttpMethod.Post, callbackUri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         // Signed at send time as the sandbox bank signs its callbacks (BankRequestAuthenticator): X-Portal-Timestamp,
-        // Nonce and Signature over timestamp.nonce.body; the timestamp must be within the clock tolerance (30 s).
+        // Nonce and Signature over POST, the callback's path and query, timestamp, nonce and body; the timestamp must be
+        // within the clock tolerance (30 s).
         var timestamp = MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow);
         var nonce = Guid.NewGuid().ToString("N");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
-        request.Headers.Add(MessageSigner.SignatureHeader, signer.Sign(timestamp, nonce, body));
+        request.Headers.Add(MessageSigner.SignatureHeader, signer.Sign(MessageScope.Request(HttpMethod.Post.Method, callbackUri.PathAndQuery), timestamp, nonce, body));
         try
         {
             using var response = await http.SendAsync(request);

@@ -186,10 +186,11 @@ public static class SandboxBankEndpoints
         }
 
         var order = await services.Bank.FindOrderAsync(orderId, cancellationToken);
-        // The 404 is signed too: "never received" lets Portal fail a payment for good, so it must not be forgeable.
+        // The 404 is signed too, with its status and path: "never received" lets Portal fail a payment for good, so it
+        // must not be forgeable. It names the order, as every answer about an order does, and Portal checks that it does.
         return order is null
             ? services.Authenticator.Signed(StatusCodes.Status404NotFound, ProblemBody(StatusCodes.Status404NotFound,
-                "The bank never received this order."), context.Request, "application/problem+json")
+                "The bank never received this order.", orderId: orderId), context.Request, "application/problem+json")
             : services.Authenticator.Signed(StatusCodes.Status200OK,
                 JsonSerializer.SerializeToUtf8Bytes(BankOrderAnswer.From(order), Json), context.Request);
     }
@@ -310,7 +311,7 @@ public static class SandboxBankEndpoints
     private static IResult Unauthorized(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated.", detail: detail);
 
-    private static byte[] ProblemBody(int status, string title, string? code = null)
+    private static byte[] ProblemBody(int status, string title, string? code = null, Guid? orderId = null)
     {
         var problem = new ProblemDetails
         {
@@ -323,6 +324,10 @@ public static class SandboxBankEndpoints
         if (code is not null)
         {
             problem.Extensions["code"] = code;
+        }
+        if (orderId is not null)
+        {
+            problem.Extensions["orderId"] = orderId;
         }
         return JsonSerializer.SerializeToUtf8Bytes(problem, Json);
     }

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Domain.Rails;
 
 namespace Portal.SandboxBank;
 
 /// <summary>The sandbox bank's settings (section <c>SandboxBank</c>), including the chaos it can inject for demos and tests.</summary>
-public sealed class SandboxBankOptions
+public sealed class SandboxBankOptions : IValidatableObject
 {
     public const string Section = "SandboxBank";
 
@@ -20,9 +21,25 @@ public sealed class SandboxBankOptions
     /// </summary>
     public bool SeedTestAccounts { get; set; } = true;
 
-    /// <summary>Shared HMAC secret with Portal's rail client. From the environment or user secrets outside development.</summary>
-    [Required, MinLength(32)]
+    /// <summary>
+    /// Shared HMAC secret with Portal's rail client, as the single key with id <c>default</c>. From the environment or user secrets
+    /// outside development. Use either this or <see cref="SigningKeys"/>.
+    /// </summary>
     public string SigningSecret { get; set; } = "";
+
+    /// <summary>
+    /// Keys shared with Portal's rail client, for rotation: the first signs, every one verifies until its <c>NotAfter</c>, e.g.
+    /// <c>SandboxBank:SigningKeys:0:Id=2027-01</c>, <c>:Secret=…</c>; <c>SandboxBank:SigningKeys:1:Id=default</c>, <c>:Secret=</c>
+    /// the old secret, <c>:NotAfter=2027-01-08T00:00:00Z</c>. Defaults to none: <see cref="SigningSecret"/> alone.
+    /// </summary>
+    public List<SigningKeySetting> SigningKeys { get; set; } = [];
+
+    /// <summary>The signer these settings describe (validated at start).</summary>
+    public MessageSigner CreateSigner() => new(SigningKeySetting.Keys(SigningSecret, SigningKeys));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        SigningKeySetting.Problems(Section, SigningSecret, SigningKeys)
+            .Select(problem => new ValidationResult(problem, [nameof(SigningKeys)]));
 
     /// <summary>How far a request's timestamp may be from the bank's clock. Defaults to 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

@@ -4,10 +4,11 @@ using Portal.Domain.Rails;
 namespace Portal.SandboxBank;
 
 /// <summary>
-/// A response whose exact body bytes are signed like a request (timestamp, the request's nonce, HMAC), so the
-/// client can trust it came from the bank and answers its own request.
+/// A response whose exact body bytes are signed like a request (timestamp, the request's nonce, HMAC) together with
+/// its status and the request it answers (<paramref name="scope"/>), so the client can trust it came from the bank,
+/// answers its own request, and says what the bank said: a signed 200 cannot be passed off as a 404.
 /// </summary>
-public sealed class SignedJsonResult(int statusCode, byte[] body, string nonce, MessageSigner signer, TimeProvider time,
+public sealed class SignedJsonResult(MessageScope scope, byte[] body, string nonce, MessageSigner signer, TimeProvider time,
     string contentType = "application/json") : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -15,12 +16,12 @@ public sealed class SignedJsonResult(int statusCode, byte[] body, string nonce, 
         ArgumentNullException.ThrowIfNull(httpContext);
         var timestamp = MessageSigner.FormatTimestamp(time.GetUtcNow());
         var response = httpContext.Response;
-        response.StatusCode = statusCode;
+        response.StatusCode = scope.Status ?? throw new InvalidOperationException("An answer's scope carries its status.");
         response.ContentType = contentType;
         response.ContentLength = body.Length;
         response.Headers[MessageSigner.TimestampHeader] = timestamp;
         response.Headers[MessageSigner.NonceHeader] = nonce;
-        response.Headers[MessageSigner.SignatureHeader] = signer.Sign(timestamp, nonce, body);
+        response.Headers[MessageSigner.SignatureHeader] = signer.Sign(scope, timestamp, nonce, body);
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 }

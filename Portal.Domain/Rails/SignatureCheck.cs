@@ -6,4 +6,7 @@ public enum SignatureCheck
     Malformed,
     BadSignature,
     Stale,
+
+    /// <summary>The signature names a key the receiver does not hold, or one past its <c>NotAfter</c>.</summary>
+    UnknownKey,
 }

@@ -28,21 +28,36 @@ public static class UnsafeSettings
         var bankOff = SandboxBankSwitch.IsEnabled(configuration, environment) == false;
         return new[]
         {
-            SigningSecret(configuration, RailOptions.Section, published),
-            bankOff ? null : SigningSecret(configuration, SandboxBankOptions.Section, published),
+            SigningSecrets(configuration, RailOptions.Section, published),
+            bankOff ? null : SigningSecrets(configuration, SandboxBankOptions.Section, published),
+            RailBaseUrl(configuration),
             Mailbox(configuration),
             PublicBaseUrl(configuration),
             SandboxBank(configuration),
         }.OfType<string>().ToList();
     }
 
-    private static string? SigningSecret(IConfiguration configuration, string section, IReadOnlySet<string> published)
+    // Every key of a rotation verifies, so every key's secret must be one of the operator's own.
+    private static string? SigningSecrets(IConfiguration configuration, string section, IReadOnlySet<string> published)
     {
-        var setting = $"{section}:SigningSecret";
+        var keys = configuration.GetSection($"{section}:SigningKeys").GetChildren().ToList();
+        if (keys.Count == 0)
+        {
+            return SigningSecret(configuration, $"{section}:SigningSecret", $"{section}__SigningSecret", published);
+        }
+        var problems = keys
+            .Select(key => SigningSecret(configuration, $"{key.Path}:Secret", $"{key.Path.Replace(":", "__", StringComparison.Ordinal)}__Secret", published))
+            .OfType<string>()
+            .ToList();
+        return problems.Count == 0 ? null : string.Join(" ", problems);
+    }
+
+    private static string? SigningSecret(IConfiguration configuration, string setting, string variable, IReadOnlySet<string> published)
+    {
         var secret = configuration[setting];
         if (string.IsNullOrWhiteSpace(secret))
         {
-            return $"{setting} is not set; set it (environment variable {section}__SigningSecret) to a secret of your own, " +
+            return $"{setting} is not set; set it (environment variable {variable}) to a secret of your own, " +
                    $"at least {MinimumSecretLength} characters.";
         }
         if (published.Contains(secret) || secret.StartsWith("development-", StringComparison.OrdinalIgnoreCase))
@@ -53,6 +68,23 @@ public static class UnsafeSettings
         return secret.Length < MinimumSecretLength
             ? $"{setting} is {secret.Length} characters long; set a secret of at least {MinimumSecretLength}."
             : null;
+    }
+
+    // The rail's answers decide whether money moved, so they travel over TLS. Signatures already stop tampering, but
+    // not reading: orders carry PINs and account numbers. Loopback never leaves the machine (the bank run beside Portal,
+    // the tests); a private network such as docker/compose.instances.yaml's must be said with Rail:AllowInsecureHttp.
+    private static string? RailBaseUrl(IConfiguration configuration)
+    {
+        var setting = $"{RailOptions.Section}:{nameof(RailOptions.BaseUrl)}";
+        var value = configuration[setting];
+        if (string.IsNullOrWhiteSpace(value) ||
+            configuration.GetValue<bool>($"{RailOptions.Section}:{nameof(RailOptions.AllowInsecureHttp)}") ||
+            (Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback)))
+        {
+            return null;
+        }
+        return $"{setting} is '{value}', not an https address; set it to your acquirer's https address (or, for a sandbox " +
+               $"bank on a private network, {RailOptions.Section}:{nameof(RailOptions.AllowInsecureHttp)}=true).";
     }
 
     private static string? Mailbox(IConfiguration configuration) =>

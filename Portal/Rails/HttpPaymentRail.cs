@@ -24,7 +24,7 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
     private const string AccountsPath = "sandbox/bank/v1/accounts";
     private const string PingPath = "sandbox/bank/v1/ping";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly MessageSigner _signer = new(options.Value.SigningSecret);
+    private readonly MessageSigner _signer = options.Value.CreateSigner();
 
     public Task<RailResult> SubmitAsync(PaymentOrder order, CancellationToken cancellationToken = default)
     {
@@ -52,7 +52,11 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         var (status, body) = await SendSignedAsync(request, Guid.NewGuid().ToString("N"), [], cancellationToken);
         if (status == HttpStatusCode.NotFound)
         {
-            return null;
+            // "Never received" fails the payment for good: it must be signed as a 404 to this very query (checked in
+            // SendSignedAsync) and name the order asked about, or it is no verdict at all.
+            return NeverReceived(body, orderId)
+                ? null
+                : throw new RailUnavailableException($"The rail's 'never received' is not about order {orderId}.");
         }
         return ToResult(ReadAnswer(body, orderId));
     }
@@ -185,13 +189,19 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         var timestamp = MessageSigner.FormatTimestamp(time.GetUtcNow());
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
-        request.Headers.Add(MessageSigner.SignatureHeader, _signer.Sign(timestamp, nonce, body));
+        // Signed over the target exactly as HttpClient writes it on the request line (Uri.PathAndQuery).
+        request.Headers.Add(MessageSigner.SignatureHeader,
+            _signer.Sign(MessageScope.Request(request.Method.Method, request.RequestUri!.PathAndQuery), timestamp, nonce, body));
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
             var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var check = _signer.Verify(Header(response, MessageSigner.TimestampHeader), Header(response, MessageSigner.NonceHeader),
-                Header(response, MessageSigner.SignatureHeader), answer, time.GetUtcNow(), options.Value.ClockTolerance);
+            // The answer is signed with its status and this request's method and target: a 200 turned into a 404, or
+            // another request's answer put in its place, fails here.
+            var scope = MessageScope.Answer((int)response.StatusCode, request.Method.Method, request.RequestUri!.PathAndQuery);
+            var check = _signer.Verify(scope, Header(response, MessageSigner.TimestampHeader),
+                Header(response, MessageSigner.NonceHeader), Header(response, MessageSigner.SignatureHeader), answer,
+                time.GetUtcNow(), options.Value.ClockTolerance);
             if (check == SignatureCheck.Valid && Header(response, MessageSigner.NonceHeader) != nonce)
             {
                 check = SignatureCheck.BadSignature;
@@ -205,6 +215,21 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new RailUnavailableException("The rail did not answer in time.", e);
+        }
+    }
+
+    private static bool NeverReceived(byte[] body, Guid orderId)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.ValueKind == JsonValueKind.Object &&
+                   problem.RootElement.TryGetProperty("orderId", out var named) && named.ValueKind == JsonValueKind.String &&
+                   named.TryGetGuid(out var id) && id == orderId;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -228,7 +253,7 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
     private static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    // The query string is not signed, the answer is: the echoed account and range prove the statement is the one asked for.
+    // Both the query and the answer are signed; the echoed account and range say once more that this is the statement asked for.
     private static RailStatement ReadStatement(byte[] body, AccountNumber account, DateTimeOffset from, DateTimeOffset to)
     {
         RailStatementAnswer? answer;

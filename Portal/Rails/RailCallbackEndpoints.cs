@@ -42,8 +42,10 @@ public static class RailCallbackEndpoints
         }
 
         var headers = context.Request.Headers;
-        // Made per request: the secret is validated at start, and signing costs far more than this allocation.
-        var check = new MessageSigner(options.Value.SigningSecret).Verify(headers[MessageSigner.TimestampHeader],
+        // Made per request: the keys are validated at start, and checking costs far more than this allocation. The
+        // method and target are signed too, so a callback cannot be moved to another path that would read it.
+        var scope = MessageScope.Request(context.Request.Method, Target(context.Request));
+        var check = options.Value.CreateSigner().Verify(scope, headers[MessageSigner.TimestampHeader],
             headers[MessageSigner.NonceHeader], headers[MessageSigner.SignatureHeader], body, time.GetUtcNow(),
             options.Value.ClockTolerance);
         if (check != SignatureCheck.Valid)
@@ -84,6 +86,17 @@ public static class RailCallbackEndpoints
             logger.CallbackForUnknownOrder(result.OrderId);
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payment or refund has this order id.");
         }
+    }
+
+    // The target as the rail sent and signed it (its Uri.PathAndQuery), not as routing decoded it; a host without a raw
+    // target (a test server) is asked for path base, path and query. The bank reads its requests the same way: Portal
+    // does not reach into the bank's code, which stands for the outside world.
+    private static string Target(HttpRequest request)
+    {
+        var raw = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return !string.IsNullOrEmpty(raw) && raw.StartsWith('/')
+            ? raw
+            : (request.PathBase + request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

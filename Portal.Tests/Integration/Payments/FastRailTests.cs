@@ -82,7 +82,7 @@ public abstract class FastRailTests(DatabaseProvider provider)
     {
         await using var app = Start(settlementDelay: "01:00:00");
         var (payment, body) = await AcceptedWithForgedSettlementAsync(app);
-        using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow), signature: new string('0', 64));
+        using var request = Callback(app, body, MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow), signature: "keyId=default,sig=" + new string('0', 64));
 
         using var response = await Client(app).SendAsync(request);
 
@@ -304,7 +304,8 @@ public abstract class FastRailTests(DatabaseProvider provider)
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
-        request.Headers.Add(MessageSigner.SignatureHeader, signature ?? new MessageSigner(secret).Sign(timestamp, nonce, body));
+        request.Headers.Add(MessageSigner.SignatureHeader, signature ??
+            new MessageSigner(secret).Sign(MessageScope.Request("POST", "/" + RailAddress.CallbackPath), timestamp, nonce, body));
         return request;
     }
 

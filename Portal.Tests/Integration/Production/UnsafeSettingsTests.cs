@@ -27,6 +27,8 @@ public sealed class UnsafeSettingsTests : IAsyncLifetime
     [InlineData("Checkout:PublicBaseUrl", "http://pay.portal.test/")]
     [InlineData("SandboxBank:Enabled", null)]
     [InlineData("SandboxBank:Enabled", "false")]
+    [InlineData("Rail:BaseUrl", "http://rail.acquirer.example/")]
+    [InlineData("Rail:SigningKeys:0:Secret", DevelopmentSecret)]
     public async Task Start_UnsafeSetting_RefusesNamingIt(string setting, string? value)
     {
         var (exitCode, output) = await _portal.RunAsync(ProductionPortal.Settings((setting, value)));

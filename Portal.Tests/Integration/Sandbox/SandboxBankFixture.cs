@@ -142,7 +142,8 @@ public class SandboxBankFixture : IAsyncLifetime
         }
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
-        request.Headers.Add(MessageSigner.SignatureHeader, Signer.Sign(timestamp, nonce, bytes));
+        request.Headers.Add(MessageSigner.SignatureHeader,
+            Signer.Sign(MessageScope.Request(method.Method, new Uri(Http.BaseAddress!, path).PathAndQuery), timestamp, nonce, bytes));
         return await Http.SendAsync(request);
     }
 

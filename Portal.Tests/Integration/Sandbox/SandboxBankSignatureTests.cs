@@ -105,6 +105,7 @@ public sealed class SandboxBankSignatureTests(SandboxBankFixture bank) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Portal.Domain.Rails.SignatureCheck.Valid, bank.Signer.Verify(
+            Portal.Domain.Rails.MessageScope.Answer(200, "GET", response.RequestMessage!.RequestUri!.PathAndQuery),
             response.Headers.GetValues(Portal.Domain.Rails.MessageSigner.TimestampHeader).Single(),
             response.Headers.GetValues(Portal.Domain.Rails.MessageSigner.NonceHeader).Single(),
             response.Headers.GetValues(Portal.Domain.Rails.MessageSigner.SignatureHeader).Single(),
