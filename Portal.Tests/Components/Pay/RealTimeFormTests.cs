@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Portal.Domain.Common;
 using Portal.Pay;
 
@@ -7,6 +8,9 @@ namespace Portal.Tests.Components.Pay;
 public sealed class RealTimeFormTests : PayComponentTest
 {
     private static readonly Money Amount = Money.Of(12.34m, "CNY");
+
+    // Live on a circuit, as a customer uses it; before that the form sends nothing (see the last test).
+    public RealTimeFormTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
     public void Submit_TypedDetails_AreHandedToOnPay()
@@ -75,5 +79,17 @@ public sealed class RealTimeFormTests : PayComponentTest
 
         Assert.Equal("password", cut.Find("#co-pin").GetAttribute("type"));
         Assert.Contains("CNY 12.34", cut.Find("button[type=submit]").TextContent);
+    }
+
+    [Fact]
+    public void Render_Prerendered_NoFieldNamesAndSubmitDisabled()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<RealTimeForm>(p => p.Add(c => c.Amount, Amount));
+
+        Assert.False(cut.Find("#co-account").HasAttribute("name"));
+        Assert.False(cut.Find("#co-pin").HasAttribute("name"));
+        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
     }
 }
