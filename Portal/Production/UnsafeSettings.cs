@@ -3,6 +3,7 @@ using Portal.Pay;
 using Portal.Rails;
 using Portal.Sandbox;
 using Portal.SandboxBank;
+using Portal.Webhooks;
 
 namespace Portal.Production;
 
@@ -34,6 +35,7 @@ public static class UnsafeSettings
             Mailbox(configuration),
             PublicBaseUrl(configuration),
             SandboxBank(configuration),
+            WebhookNetworks(configuration),
         }.OfType<string>().ToList();
     }
 
@@ -120,6 +122,20 @@ public static class UnsafeSettings
                      "set Rail:BaseUrl to your acquirer.",
             true => null,
         };
+    }
+
+    // An owner picks a webhook's URL and reads what came back: with these on, that is a way into the network behind Portal
+    // (loopback, cloud metadata, internal services) or a channel that anyone on the path can read.
+    private static string? WebhookNetworks(IConfiguration configuration)
+    {
+        var settings = new[] { nameof(WebhookOptions.AllowPrivateNetworks), nameof(WebhookOptions.AllowHttp) }
+            .Select(name => $"{WebhookOptions.Section}:{name}")
+            .Where(setting => configuration.GetValue<bool>(setting))
+            .ToList();
+        return settings.Count == 0
+            ? null
+            : $"{string.Join(" and ", settings)} {(settings.Count == 1 ? "is" : "are")} true, which lets an owner point webhooks at " +
+              "this machine, a private network or a plain http address; set it to false (webhooks go to public https servers only).";
     }
 
     // The values appsettings.Development.json publishes, whatever they are today; "development-…" covers older ones.

@@ -156,7 +156,7 @@ internal sealed class WebhookDispatcher(
         WebhookSendResult result;
         try
         {
-            result = await sender.SendAsync(endpoint.Url, secrets.Unprotect(endpoint.ProtectedSecret), webhookEvent, cancellationToken);
+            result = await sender.SendAsync(endpoint.Url, SigningSecrets(endpoint, now), webhookEvent, cancellationToken);
         }
         catch (CryptographicException)
         {
@@ -175,6 +175,24 @@ internal sealed class WebhookDispatcher(
             WebhooksLog.AttemptFailed(logger, delivery.Id, webhookEvent.Id, endpoint.Id, delivery.Attempts, result.StatusCode,
                 result.Error, delivery.Status.ToString());
         }
+    }
+
+    // The current secret must be readable (else the caller records why); a previous one that cannot be is left out, so
+    // a lost key ring does not stop deliveries that the new secret alone can sign.
+    private List<string> SigningSecrets(WebhookEndpoint endpoint, DateTimeOffset now)
+    {
+        var signing = new List<string> { secrets.Unprotect(endpoint.ProtectedSecret) };
+        foreach (var previous in endpoint.SigningSecrets(now).Skip(1))
+        {
+            try
+            {
+                signing.Add(secrets.Unprotect(previous));
+            }
+            catch (CryptographicException)
+            {
+            }
+        }
+        return signing;
     }
 
     // The claim, in one conditional UPDATE: still due, and nobody's claim current on the database's clock. Whoever's

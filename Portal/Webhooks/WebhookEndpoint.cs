@@ -34,6 +34,14 @@ public sealed class WebhookEndpoint
     /// <summary>The secret's first characters, so an owner can tell which one a receiver holds.</summary>
     public string SecretHint { get; private set; } = "";
 
+    /// <summary>
+    /// The secret this one replaced, encrypted like it, while it still signs (until <see cref="PreviousSecretExpiresAt"/>):
+    /// receivers that have yet to take the new secret keep verifying meanwhile.
+    /// </summary>
+    public string? PreviousProtectedSecret { get; private set; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public string CreatedBy { get; private set; } = "";
@@ -72,12 +80,23 @@ public sealed class WebhookEndpoint
         Version++;
     }
 
-    public void RollSecret(string protectedSecret, string secretHint)
+    /// <summary>
+    /// A new secret; the current one keeps signing beside it for <paramref name="overlap"/> (zero: not at all). Rolling
+    /// again within the overlap drops the oldest: only the secret replaced now is kept, as its receivers may still hold it.
+    /// </summary>
+    public void RollSecret(string protectedSecret, string secretHint, TimeSpan overlap, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(overlap, TimeSpan.Zero);
+        PreviousProtectedSecret = overlap > TimeSpan.Zero ? ProtectedSecret : null;
+        PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? now + overlap : null;
         ProtectedSecret = protectedSecret;
         SecretHint = secretHint;
         Version++;
     }
+
+    /// <summary>The protected secrets a delivery made at <paramref name="now"/> is signed with: the current one first.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousProtectedSecret is { } previous && PreviousSecretExpiresAt > now ? [ProtectedSecret, previous] : [ProtectedSecret];
 
     /// <summary>The same secret, encrypted again under another key ring (the hint and the receivers' copy stay).</summary>
     public void ReprotectSecret(string protectedSecret)

@@ -33,4 +33,22 @@ public sealed class WebhookOptions
 
     /// <summary>Whether endpoints may be plain http:// addresses. Defaults to true in Development only.</summary>
     public bool? AllowHttp { get; set; }
+
+    /// <summary>
+    /// Whether endpoints may be on this machine or a private network (loopback, link-local, private ranges, internal
+    /// names). Defaults to true in Development only; Portal refuses to start with it on anywhere else.
+    /// </summary>
+    public bool? AllowPrivateNetworks { get; set; }
+
+    /// <summary>How many endpoints one merchant may have. Defaults to 10.</summary>
+    [Range(1, 1000)]
+    public int MaxEndpointsPerMerchant { get; set; } = 10;
+
+    /// <summary>How many redeliveries a merchant's staff may ask for per minute, across all instances. Defaults to 30.</summary>
+    [Range(1, 10_000)]
+    public int RedeliveriesPerMinute { get; set; } = 30;
+
+    /// <summary>How long a rolled secret's previous value still signs deliveries, beside the new one. Defaults to 24 hours.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan PreviousSecretValidFor { get; set; } = TimeSpan.FromHours(24);
 }

@@ -6,16 +6,22 @@ namespace Portal.Webhooks;
 
 /// <summary>
 /// The <c>Portal-Signature</c> header: <c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(secret, "t.body")&gt;</c>. The timestamp
-/// is inside the signed text, so a receiver that checks its age refuses a replayed old delivery.
+/// is inside the signed text, so a receiver that checks its age refuses a replayed old delivery. While a rolled secret's
+/// previous value is still valid, the header carries one <c>v1</c> per secret (<c>t=…,v1=&lt;new&gt;,v1=&lt;old&gt;</c>, as
+/// Stripe does): a receiver accepts the delivery when any of them matches its secret.
 /// </summary>
 public static class WebhookSignature
 {
     public const string HeaderName = "Portal-Signature";
 
-    public static string Create(string secret, DateTimeOffset timestamp, string body)
+    public static string Create(string secret, DateTimeOffset timestamp, string body) => Create([secret], timestamp, body);
+
+    /// <summary>One timestamp and a signature per secret, in the order given.</summary>
+    public static string Create(IReadOnlyList<string> secrets, DateTimeOffset timestamp, string body)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(secrets.Count);
         var t = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return $"t={t},v1={Compute(secret, t, body)}";
+        return $"t={t}," + string.Join(',', secrets.Select(secret => $"v1={Compute(secret, t, body)}"));
     }
 
     /// <summary>Whether <paramref name="header"/> signs <paramref name="body"/> with the secret within <paramref name="tolerance"/> of now.</summary>

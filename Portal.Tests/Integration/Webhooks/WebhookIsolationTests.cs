@@ -127,7 +127,8 @@ public abstract class WebhookIsolationTests(DatabaseProvider provider) : IAsyncL
         }
         return new WebhookActions(AdminDatabase.StaffOf(merchant, role), contexts, Services.GetRequiredService<WebhookSecrets>(),
             Services.GetRequiredService<WebhookSignal>(), Services.GetRequiredService<IOptions<WebhookOptions>>(),
-            Services.GetRequiredService<IAuditLog>(), Services.GetRequiredService<TimeProvider>());
+            Services.GetRequiredService<IAuditLog>(), Services.GetRequiredService<TimeProvider>(),
+            Services.GetRequiredService<WebhookUrlCheck>(), Services.GetRequiredService<WebhookRedeliveryLimit>());
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition)

@@ -10,10 +10,12 @@ namespace Portal.Admin.Webhooks;
 /// <summary>
 /// An owner's webhook endpoints and their deliveries: add (the secret is returned once), change, switch off, remove,
 /// roll the secret, list deliveries, redeliver. Always the signed-in owner's own merchant: another merchant's ids read
-/// as not found. Endpoint changes go to the audit log; secrets never do.
+/// as not found. Endpoint changes go to the audit log; secrets never do. An endpoint's URL must lead to a public server
+/// (<see cref="WebhookUrlCheck"/>); endpoints per merchant and redeliveries per minute are capped.
 /// </summary>
 public sealed class WebhookActions(CurrentStaff currentStaff, IDbContextFactory<PortalDbContext> contexts, WebhookSecrets secrets,
-    WebhookSignal signal, IOptions<WebhookOptions> options, IAuditLog audit, TimeProvider time)
+    WebhookSignal signal, IOptions<WebhookOptions> options, IAuditLog audit, TimeProvider time, WebhookUrlCheck urlCheck,
+    WebhookRedeliveryLimit redeliveryLimit)
 {
     public const int DeliveryPageSize = 100;
 
@@ -34,8 +36,14 @@ public sealed class WebhookActions(CurrentStaff currentStaff, IDbContextFactory<
         var (secret, protectedSecret, hint) = secrets.Create();
         var endpoint = WebhookEndpoint.Create(staff.MerchantId, url, description, events, options.Value.AllowHttp == true,
             protectedSecret, hint, staff.Email, time.GetUtcNow());
+        await urlCheck.EnsureReachableAsync(endpoint.Url);
         await using (var db = await contexts.CreateDbContextAsync())
         {
+            var max = options.Value.MaxEndpointsPerMerchant;
+            if (await db.WebhookEndpoints.CountAsync(e => e.MerchantId == staff.MerchantId) >= max)
+            {
+                throw new DomainException($"A merchant can have at most {max} webhook endpoints. Remove one you no longer use first.");
+            }
             db.WebhookEndpoints.Add(endpoint);
             await db.SaveChangesAsync();
         }
@@ -50,7 +58,13 @@ public sealed class WebhookActions(CurrentStaff currentStaff, IDbContextFactory<
         var staff = await RequireOwnerAsync();
         await using var db = await contexts.CreateDbContextAsync();
         var endpoint = await FindEndpointAsync(db, staff.MerchantId, endpointId);
+        // Switching one off needs no check (it stops sending); a new address or switching back on does.
+        var check = enabled && (!endpoint.Enabled || !string.Equals(endpoint.Url, url.Trim(), StringComparison.Ordinal));
         endpoint.Update(url, description, events, enabled, options.Value.AllowHttp == true);
+        if (check)
+        {
+            await urlCheck.EnsureReachableAsync(endpoint.Url);
+        }
         await SaveAsync(db);
         await audit.RecordAsync(staff, AuditActions.WebhookEndpointChanged,
             $"Changed webhook endpoint {endpoint.Url} ({(enabled ? "enabled" : "disabled")})",
@@ -58,17 +72,20 @@ public sealed class WebhookActions(CurrentStaff currentStaff, IDbContextFactory<
         return endpoint;
     }
 
-    /// <summary>Replaces the secret at once: deliveries from now on are signed with the new one, returned here once.</summary>
+    /// <summary>
+    /// A new secret, returned here once. Deliveries are signed with it from now on and, for
+    /// <see cref="WebhookOptions.PreviousSecretValidFor"/>, also with the one it replaces, so the receiver can switch over.
+    /// </summary>
     public async Task<string> RollSecretAsync(Guid endpointId)
     {
         var staff = await RequireOwnerAsync();
         var (secret, protectedSecret, hint) = secrets.Create();
         await using var db = await contexts.CreateDbContextAsync();
         var endpoint = await FindEndpointAsync(db, staff.MerchantId, endpointId);
-        endpoint.RollSecret(protectedSecret, hint);
+        endpoint.RollSecret(protectedSecret, hint, options.Value.PreviousSecretValidFor, time.GetUtcNow());
         await SaveAsync(db);
         await audit.RecordAsync(staff, AuditActions.WebhookEndpointChanged, $"Rolled the signing secret of webhook endpoint {endpoint.Url}",
-            "WebhookEndpoint", endpoint.Id.ToString());
+            "WebhookEndpoint", endpoint.Id.ToString(), new { previousValidUntil = endpoint.PreviousSecretExpiresAt });
         return secret;
     }
 
@@ -110,6 +127,11 @@ public sealed class WebhookActions(CurrentStaff currentStaff, IDbContextFactory<
         await using var db = await contexts.CreateDbContextAsync();
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.MerchantId == staff.MerchantId)
             ?? throw new NotFoundException("Delivery");
+        if (!await redeliveryLimit.TryTakeAsync(staff.MerchantId))
+        {
+            throw new DomainException(
+                $"That is {options.Value.RedeliveriesPerMinute} redeliveries this minute, the most Portal sends on request. Try again in a minute.");
+        }
         delivery.Redeliver(time.GetUtcNow());
         await SaveAsync(db);
         signal.Nudge();

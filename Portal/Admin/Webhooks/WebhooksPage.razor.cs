@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Portal.Domain.Common;
 using Portal.Webhooks;
@@ -21,6 +22,13 @@ public sealed partial class WebhooksPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IOptions<WebhookOptions> Options { get; set; } = default!;
+
+    private string Overlap => Options.Value.PreviousSecretValidFor is { TotalHours: >= 1 } overlap && overlap.TotalHours % 1 == 0
+        ? $"{overlap.TotalHours:0} hours"
+        : $"{Options.Value.PreviousSecretValidFor.TotalMinutes:0} minutes";
 
     protected override async Task OnInitializedAsync()
     {
@@ -55,14 +63,15 @@ public sealed partial class WebhooksPage
     private async Task RollSecretAsync(WebhookEndpoint endpoint)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Roll the signing secret",
-            $"{endpoint.Url} gets a new secret now; deliveries signed with the old one stop verifying at your receiver.",
+            $"{endpoint.Url} gets a new secret now. For the next {Overlap} every delivery is signed with both the old and the " +
+            "new secret, so your receiver keeps verifying while you give it the new one; after that, only the new one signs.",
             yesText: "Roll secret", cancelText: "Cancel");
         if (confirmed == true)
         {
             await RunAsync(async () =>
             {
                 var secret = await Actions.RollSecretAsync(endpoint.Id);
-                _secret = (secret, $"New signing secret of {endpoint.Url}");
+                _secret = (secret, $"New signing secret of {endpoint.Url} (the old one also signs for {Overlap})");
             });
         }
     }

@@ -15,6 +15,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(e => e.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
         builder.Property(e => e.EventTypes).HasMaxLength(200).IsRequired();
         builder.Property(e => e.ProtectedSecret).HasMaxLength(1000).IsRequired();
+        builder.Property(e => e.PreviousProtectedSecret).HasMaxLength(1000);
         builder.Property(e => e.SecretHint).HasMaxLength(16).IsRequired();
         builder.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
         builder.Property(e => e.Version).IsConcurrencyToken();

@@ -1120,6 +1120,13 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreviousProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("PreviousSecretExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(1000)
