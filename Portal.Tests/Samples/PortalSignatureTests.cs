@@ -29,6 +29,16 @@ public sealed class PortalSignatureTests
         Assert.True(PortalSignature.IsValid(header, Body, Secret, SignedAt + TimeSpan.FromMinutes(1)));
     }
 
+    [Theory]
+    [InlineData("whsec_the-new-secret-after-a-roll")]
+    [InlineData(Secret)]
+    public void IsValid_HeaderSignedWithNewAndOldSecretDuringARoll_AcceptedWithEither(string receiverSecret)
+    {
+        var header = global::Portal.Webhooks.WebhookSignature.Create(["whsec_the-new-secret-after-a-roll", Secret], SignedAt, Body);
+
+        Assert.True(PortalSignature.IsValid(header, Body, receiverSecret, SignedAt));
+    }
+
     [Fact]
     public void IsValid_TamperedBody_IsRejected()
     {
