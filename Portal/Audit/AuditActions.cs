@@ -13,6 +13,7 @@ public static class AuditActions
     public const string StaffRemoved = "staff.removed";
     public const string LinkCreated = "link.created";
     public const string LinkDeactivated = "link.deactivated";
+    public const string LinkReopened = "link.reopened";
     public const string StoreCodeEnabled = "link.store-code-enabled";
     public const string RefundRequested = "refund.requested";
     public const string RefundApproved = "refund.approved";
@@ -34,6 +35,7 @@ public static class AuditActions
         [StaffRemoved] = "Staff removed",
         [LinkCreated] = "Link created",
         [LinkDeactivated] = "Link deactivated",
+        [LinkReopened] = "Link reopened",
         [StoreCodeEnabled] = "Store QR turned on",
         [RefundRequested] = "Refund requested",
         [RefundApproved] = "Refund approved",
