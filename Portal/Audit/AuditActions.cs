@@ -19,6 +19,8 @@ public static class AuditActions
     public const string RefundApproved = "refund.approved";
     public const string RefundRejected = "refund.rejected";
     public const string SettingsChanged = "settings.changed";
+    public const string RefundThresholdRaiseScheduled = "settings.refund-threshold-raise-scheduled";
+    public const string RefundThresholdRaiseCancelled = "settings.refund-threshold-raise-cancelled";
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
     public const string WebhookEndpointCreated = "webhook-endpoint.created";
@@ -41,6 +43,8 @@ public static class AuditActions
         [RefundApproved] = "Refund approved",
         [RefundRejected] = "Refund rejected",
         [SettingsChanged] = "Settings changed",
+        [RefundThresholdRaiseScheduled] = "Refund approval threshold raise scheduled",
+        [RefundThresholdRaiseCancelled] = "Refund approval threshold raise cancelled",
         [ApiKeyCreated] = "API key created",
         [ApiKeyRevoked] = "API key revoked",
         [WebhookEndpointCreated] = "Webhook endpoint added",

@@ -105,7 +105,7 @@ internal static class ApiExamples
             .Select((step, i) => new StepResource((int)step, StepNames.Of(step), start.AddSeconds(i * 0.2)))
             .ToList();
         return new RefundResource(RefundId, "refund", PaymentId, RefundStatus.Succeeded, "10.00", "CNY",
-            RefundReason.RequestedByCustomer, "One cup arrived broken.", false, steps, null, start);
+            RefundReason.RequestedByCustomer, "One cup arrived broken.", false, null, steps, null, start);
     }
 
     private static JsonNode List<T>(IReadOnlyList<T> data) => Node(new
