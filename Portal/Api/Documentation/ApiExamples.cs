@@ -57,7 +57,7 @@ internal static class ApiExamples
         Node(new ApiProblem(TypeOf(status), title, status, code, errors, TraceId: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
     private static CheckoutResource OpenCheckout() => new(
-        CheckoutId, "checkout", CheckoutStatus.Open, "150.00", "CNY", "Order 1001", "1001", "https://shop.example/orders/1001",
+        CheckoutId, "checkout", CheckoutStatus.Open, false, "150.00", "CNY", "Order 1001", "1001", "https://shop.example/orders/1001",
         [PaymentMethod.RealTime, PaymentMethod.Fast], new Dictionary<string, string> { ["orderId"] = "1001" },
         PayUrl, new Uri(PayUrl + "/qr.svg"), Created, Created.AddDays(1), null, null);
 
