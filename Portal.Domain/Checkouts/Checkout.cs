@@ -14,8 +14,9 @@ public sealed class Checkout
     public const int DescriptionMaxLength = 200;
 
     /// <summary>
-    /// Refusals for a wrong PIN or an unknown account a link takes before it stops taking payments. The bank locks one
-    /// account after five wrong PINs; this stops one link from being used to try PINs across many accounts.
+    /// Refusals of a PIN for a real account a link takes before it stops taking payments (<see cref="CountsTowardLock"/>).
+    /// The bank locks one account after five wrong PINs; this stops one link from being used to try PINs across many
+    /// accounts. Staff can reopen a locked link (<see cref="Reopen"/>).
     /// </summary>
     public const int MaxFailedAttempts = 10;
     public const int ReferenceMaxLength = 64;
@@ -77,7 +78,7 @@ public sealed class Checkout
 
     public Guid? PaidByPaymentId { get; private set; }
 
-    /// <summary>Attempts refused for a wrong PIN or an unknown account; at <see cref="MaxFailedAttempts"/> the link closes to payments.</summary>
+    /// <summary>Attempts refused for a wrong PIN on a real account; at <see cref="MaxFailedAttempts"/> the link closes to payments.</summary>
     public int FailedAttempts { get; private set; }
 
     public DateTimeOffset? PaidAt { get; private set; }
@@ -91,6 +92,19 @@ public sealed class Checkout
 
     public CheckoutStatus StatusAt(DateTimeOffset now) =>
         Status == CheckoutStatus.Open && now >= ExpiresAt ? CheckoutStatus.Expired : Status;
+
+    /// <summary>Open, but closed to payments after <see cref="MaxFailedAttempts"/> refused PINs, until staff reopen it.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => StatusAt(now) == CheckoutStatus.Open && FailedAttempts >= MaxFailedAttempts;
+
+    /// <summary>
+    /// Whether a refusal with this code counts toward the link's lock: only those that name a real account whose PIN was
+    /// tried. PIN1 (wrong PIN) is the guessing the lock exists to stop; PIN5 (account locked by the bank) is that
+    /// guessing going on after the bank gave up on the account. AC01 (no such account) is not counted: anyone can type
+    /// made-up numbers, and counting them let a vandal kill any link with ten submissions while learning nothing (the
+    /// customer reads one refusal for all four codes). AC04 (closed account) is not counted either: the bank refuses it
+    /// before looking at the PIN, so no PIN is guessed, and a closed account's number is no secret worth guarding.
+    /// </summary>
+    public static bool CountsTowardLock(string? failureCode) => failureCode is "PIN1" or "PIN5";
 
     public bool Allows(PaymentMethod method) => method switch
     {
@@ -261,6 +275,32 @@ public sealed class Checkout
     }
 
     /// <summary>
+    /// A Manager or Owner of this checkout's merchant opens a link that too many refused PINs locked: the count starts
+    /// again and customers can pay. Only a locked link that is still open (not expired, paid or deactivated) can be
+    /// reopened; anything else is an <see cref="InvalidTransitionException"/>, so a reopen cannot revive an expired link.
+    /// </summary>
+    public void Reopen(StaffActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.MerchantId != MerchantId)
+        {
+            throw new NotFoundException("Payment link");
+        }
+        if (!actor.CanManagePayments)
+        {
+            throw new ForbiddenException("Only a Manager or Owner reopens payment links.");
+        }
+        if (!IsLockedAt(now))
+        {
+            var status = StatusAt(now);
+            throw new InvalidTransitionException(nameof(Checkout), status == CheckoutStatus.Open ? "Open (not locked)" : status.ToString(),
+                "Reopened");
+        }
+        FailedAttempts = 0;
+        Version++;
+    }
+
+    /// <summary>
     /// Step 1: the customer picked a method. Refused unless the checkout is open for it. A fast payment's QR code can be
     /// approved for <paramref name="codeLifetime"/> (the merchant's setting), never past the checkout's own expiry.
     /// </summary>
@@ -326,7 +366,7 @@ public sealed class Checkout
         if (ReservedByPaymentId == payment.Id)
         {
             ReservedByPaymentId = null;
-            if (payment.FailureCode is "PIN1" or "PIN5" or "AC01")
+            if (CountsTowardLock(payment.FailureCode))
             {
                 FailedAttempts++;
             }

@@ -56,10 +56,27 @@ public sealed class Merchant
     /// <summary>How many days after a payment succeeded it can still be refunded. Defaults to 180.</summary>
     public int RefundWindowDays { get; private set; } = DefaultRefundWindowDays;
 
-    /// <summary>Refunds above this amount wait for a second Manager or Owner (four-eyes), in minor units of <see cref="Currency"/>.</summary>
+    /// <summary>
+    /// Refunds above this amount wait for a second Manager or Owner (four-eyes), in minor units of <see cref="Currency"/>;
+    /// so do refunds that would take a payment's refunds, or one staff member's refunds of the day, above it
+    /// (<see cref="RefundApprovalReason"/>). A raise waiting for its delay is not in here yet: read
+    /// <see cref="RefundApprovalThresholdAt"/>.
+    /// </summary>
     public long RefundApprovalThresholdMinorUnits { get; private set; }
 
     public Money RefundApprovalThreshold => Money.FromMinorUnits(RefundApprovalThresholdMinorUnits, Currency);
+
+    /// <summary>A raised threshold waiting for its delay to pass, in minor units; null when none waits.</summary>
+    public long? PendingRefundApprovalThresholdMinorUnits { get; private set; }
+
+    /// <summary>When the waiting raise takes effect.</summary>
+    public DateTimeOffset? PendingRefundApprovalThresholdFrom { get; private set; }
+
+    /// <summary>Who asked for the waiting raise, as the audit log names them.</summary>
+    public string? PendingRefundApprovalThresholdBy { get; private set; }
+
+    public Money? PendingRefundApprovalThreshold =>
+        PendingRefundApprovalThresholdMinorUnits is { } pending ? Money.FromMinorUnits(pending, Currency) : null;
 
     /// <summary>Where customers write with questions about a payment; shown on the checkout. Optional.</summary>
     public string? SupportEmail { get; private set; }
@@ -210,9 +227,13 @@ public sealed class Merchant
 
     /// <summary>
     /// Sets the refund rules: how many days after a payment it can be refunded (1 to 730), and above which amount a
-    /// refund needs a second Manager or Owner (zero: every refund does).
+    /// refund needs a second Manager or Owner (zero: every refund does). Lowering the threshold takes effect at once;
+    /// raising it only after <paramref name="raiseDelay"/>, so that one Owner's account, stolen or not, cannot raise it
+    /// and refund a fortune before the other Owners can see the change in the audit log and cancel it. Saving the
+    /// threshold in force, or the raise already waiting, changes neither (the form sends both settings at once).
     /// </summary>
-    public void ConfigureRefunds(int windowDays, Money approvalThreshold)
+    public RefundThresholdChange ConfigureRefunds(int windowDays, Money approvalThreshold, string changedBy, DateTimeOffset now,
+        TimeSpan raiseDelay)
     {
         var errors = new ValidationErrors();
         if (windowDays is < 1 or > 730)
@@ -227,14 +248,105 @@ public sealed class Merchant
         {
             errors.Add(nameof(RefundApprovalThreshold), "The threshold cannot be negative.");
         }
+        if (raiseDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(raiseDelay), "The delay of a raise cannot be negative.");
+        }
         errors.ThrowIfAny();
+        ApplyDueRefundThreshold(now);
         RefundWindowDays = windowDays;
-        RefundApprovalThresholdMinorUnits = approvalThreshold.MinorUnits;
         Version++;
+
+        var wanted = approvalThreshold.MinorUnits;
+        if (wanted == RefundApprovalThresholdMinorUnits || wanted == PendingRefundApprovalThresholdMinorUnits)
+        {
+            return RefundThresholdChange.Unchanged;
+        }
+        if (wanted < RefundApprovalThresholdMinorUnits || raiseDelay == TimeSpan.Zero)
+        {
+            RefundApprovalThresholdMinorUnits = wanted;
+            ClearPendingRefundThreshold();
+            return RefundThresholdChange.AppliedNow;
+        }
+        PendingRefundApprovalThresholdMinorUnits = wanted;
+        PendingRefundApprovalThresholdFrom = now + raiseDelay;
+        PendingRefundApprovalThresholdBy = changedBy;
+        return RefundThresholdChange.RaiseScheduled;
     }
 
-    /// <summary>Whether a refund of this amount needs a second pair of eyes.</summary>
-    public bool RefundNeedsApproval(Money amount) => amount.MinorUnits > RefundApprovalThresholdMinorUnits;
+    /// <summary>Drops a raise still waiting for its delay; false when there was none (or it has already taken effect).</summary>
+    public bool CancelPendingRefundThreshold(DateTimeOffset now)
+    {
+        ApplyDueRefundThreshold(now);
+        if (PendingRefundApprovalThresholdMinorUnits is null)
+        {
+            return false;
+        }
+        ClearPendingRefundThreshold();
+        Version++;
+        return true;
+    }
+
+    /// <summary>The threshold in force at <paramref name="now"/>: a waiting raise counts once its time has come.</summary>
+    public Money RefundApprovalThresholdAt(DateTimeOffset now) =>
+        Money.FromMinorUnits(
+            PendingRefundApprovalThresholdMinorUnits is { } pending && now >= PendingRefundApprovalThresholdFrom
+                ? pending
+                : RefundApprovalThresholdMinorUnits,
+            Currency);
+
+    /// <summary>
+    /// Why a refund of <paramref name="amount"/> needs a second pair of eyes, or null when it does not: it is above the
+    /// threshold on its own; or with <paramref name="paymentRefunds"/> (the payment's refunds made or under way, by
+    /// anyone: as a payment can only be refunded within <see cref="RefundWindowDays"/> of it, these are all its refunds
+    /// in the window); or with <paramref name="actorRefundsToday"/> (what this staff member or API key refunded today,
+    /// on any payment, without a second approver, not counting refunds that failed). Splitting a large refund into small ones,
+    /// over one payment or many, therefore meets the same second pair of eyes as asking for it at once.
+    /// </summary>
+    public string? RefundApprovalReason(Money amount, Money paymentRefunds, Money actorRefundsToday, string actorName,
+        DateTimeOffset now)
+    {
+        var threshold = RefundApprovalThresholdAt(now);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (amount > threshold)
+        {
+            return $"{amount.Format(culture)} is above the {threshold.Format(culture)} threshold.";
+        }
+        if (amount + paymentRefunds > threshold)
+        {
+            return $"This payment's refunds would total {(amount + paymentRefunds).Format(culture)}, above the {threshold.Format(culture)} threshold.";
+        }
+        if (amount + actorRefundsToday > threshold)
+        {
+            return $"{actorName}'s refunds today would total {(amount + actorRefundsToday).Format(culture)}, above the {threshold.Format(culture)} threshold.";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Marks the merchant changed by a refund request, so that requests save one after the other: the sum of a staff
+    /// member's refunds today is read before the save, and a parallel request that read the same sum loses at the
+    /// merchant's version and decides again with this one counted. Refunds are rare enough per merchant that queueing
+    /// them costs nothing, and a threshold changed meanwhile is seen by the retry too.
+    /// </summary>
+    public void CountRefundRequest() => Version++;
+
+    private void ApplyDueRefundThreshold(DateTimeOffset now)
+    {
+        if (PendingRefundApprovalThresholdMinorUnits is { } pending && now >= PendingRefundApprovalThresholdFrom)
+        {
+            RefundApprovalThresholdMinorUnits = pending;
+            ClearPendingRefundThreshold();
+            Version++;
+        }
+    }
+
+    private void ClearPendingRefundThreshold()
+    {
+        PendingRefundApprovalThresholdMinorUnits = null;
+        PendingRefundApprovalThresholdFrom = null;
+        PendingRefundApprovalThresholdBy = null;
+    }
 
     private static void CheckNameCityCountry(ValidationErrors errors, string? name, string? city, string? countryCode)
     {

@@ -57,6 +57,17 @@ public sealed class CheckoutFlow(
         return checkout;
     }
 
+    /// <summary>Staff reopen a link that refused PINs locked; the checkout decides whether it may (<see cref="Checkout.Reopen"/>).</summary>
+    public async Task<Checkout> ReopenCheckoutAsync(StaffActor actor, Guid checkoutId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var store = stores.Open();
+        var checkout = await store.FindCheckoutAsync(checkoutId, cancellationToken) ?? throw new NotFoundException("Payment link");
+        checkout.Reopen(actor, time.GetUtcNow());
+        await store.SaveChangesAsync(cancellationToken);
+        return checkout;
+    }
+
     /// <summary>Step 1: the customer picked a method on the checkout page.</summary>
     public async Task<PaymentSnapshot> ChooseMethodAsync(string token, PaymentMethod method, CancellationToken cancellationToken = default)
     {

@@ -42,6 +42,14 @@ public interface IPaymentStore : IAsyncDisposable
     /// <summary>The refund a merchant's earlier request with this idempotency key created, if any.</summary>
     Task<Refund?> FindRefundByKeyAsync(Guid merchantId, string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sum, in minor units, of the refunds a staff member or API key (<paramref name="requestedById"/>) of a merchant
+    /// asked for at or after <paramref name="since"/> and that went through without a second approver (approved at once
+    /// as within the threshold), unless they failed.
+    /// </summary>
+    Task<long> SumRefundsApprovedAtOnceSinceAsync(Guid merchantId, string requestedById, DateTimeOffset since,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Refunds sent before <paramref name="before"/> (or created and never sent) whose outcome Portal does not know yet.</summary>
     Task<IReadOnlyList<Guid>> FindUnfinishedRefundsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken = default);
 

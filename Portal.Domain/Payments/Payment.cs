@@ -228,10 +228,12 @@ public sealed class Payment
     /// A Manager or Owner asks to give money back. Only a succeeded payment, within the merchant's refund window, in
     /// its own currency, and never more than <see cref="Refundable"/>: the amount is held at once, and the payment's
     /// <see cref="Version"/> makes two parallel requests collide instead of both spending the same remainder.
-    /// Above the merchant's threshold the refund waits for a second pair of eyes; otherwise it is approved now.
+    /// Above the merchant's threshold, on its own, with this payment's other refunds, or with
+    /// <paramref name="actorRefundsToday"/> (what <paramref name="by"/> refunded today without a second approver, read in the same unit of work:
+    /// <see cref="Merchant.CountRefundRequest"/>), the refund waits for a second pair of eyes; otherwise it is approved now.
     /// </summary>
     public Refund RequestRefund(Merchant merchant, StaffActor by, Money amount, RefundReason reason, string? note,
-        string idempotencyKey, DateTimeOffset now)
+        string idempotencyKey, DateTimeOffset now, Money? actorRefundsToday = null)
     {
         ArgumentNullException.ThrowIfNull(merchant);
         ArgumentNullException.ThrowIfNull(by);
@@ -282,7 +284,12 @@ public sealed class Payment
         }
         errors.ThrowIfAny();
 
-        var refund = Refund.Request(this, amount, reason, note, by, idempotencyKey, merchant.RefundNeedsApproval(amount), now);
+        // Refunded and in flight together: every refund of this payment but those that failed or were rejected, guarded
+        // by this payment's version as the remainder is.
+        var paymentRefunds = Money.FromMinorUnits(RefundedMinorUnits + RefundsInFlightMinorUnits, CurrencyCode);
+        var approvalReason = merchant.RefundApprovalReason(amount, paymentRefunds,
+            actorRefundsToday ?? Money.FromMinorUnits(0, CurrencyCode), by.Name, now);
+        var refund = Refund.Request(this, amount, reason, note, by, idempotencyKey, approvalReason, now);
         RefundsInFlightMinorUnits += amount.MinorUnits;
         Version++;
         if (!refund.NeedsApproval)

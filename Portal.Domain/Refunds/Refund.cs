@@ -47,6 +47,11 @@ public sealed class Refund
     /// <summary>Above the merchant's threshold when requested: a second Manager or Owner must approve it.</summary>
     public bool NeedsApproval { get; private set; }
 
+    public const int ApprovalReasonMaxLength = 300;
+
+    /// <summary>Why it needs approval, for the approver ("This payment's refunds would total …"); null when it did not.</summary>
+    public string? ApprovalReason { get; private set; }
+
     public string RequestedById { get; private set; } = "";
 
     public string RequestedByName { get; private set; } = "";
@@ -91,7 +96,7 @@ public sealed class Refund
     public bool IsInFlight => Status is RefundStatus.PendingApproval or RefundStatus.Processing;
 
     internal static Refund Request(Payment payment, Money amount, RefundReason reason, string? note, StaffActor by,
-        string idempotencyKey, bool needsApproval, DateTimeOffset now) => new()
+        string idempotencyKey, string? approvalReason, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         PaymentId = payment.Id,
@@ -102,7 +107,8 @@ public sealed class Refund
         CurrencyCode = amount.Currency.Code,
         Reason = reason,
         Note = note,
-        NeedsApproval = needsApproval,
+        NeedsApproval = approvalReason is not null,
+        ApprovalReason = approvalReason is { Length: > ApprovalReasonMaxLength } ? approvalReason[..ApprovalReasonMaxLength] : approvalReason,
         RequestedById = by.UserId,
         RequestedByName = by.Name,
         RequestedAt = now,

@@ -10,7 +10,9 @@ namespace Portal.Domain.Refunds;
 /// Moves refunds through their seven steps: loads, lets <see cref="Payment"/> and <see cref="Refund"/> decide, calls
 /// the rail, saves, then publishes. The amount a refund takes is held on the payment in the same save as the refund
 /// itself, guarded by the payment's version: parallel requests from two browsers collide at the database, the loser
-/// decides again on fresh numbers, and no sum of refunds ever exceeds what was paid.
+/// decides again on fresh numbers, and no sum of refunds ever exceeds what was paid. Every request also bumps the
+/// merchant's version, so that four-eyes, which counts a staff member's refunds of the day across payments, is decided
+/// on numbers no parallel request has changed.
 /// </summary>
 public sealed class RefundFlow(
     IPaymentStoreFactory stores,
@@ -60,8 +62,16 @@ public sealed class RefundFlow(
                 }
                 var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
                 var now = time.GetUtcNow();
+                // What this person moved today without a second pair of eyes: refunds a second Manager or Owner looks
+                // at (or will) are outside what four-eyes guards. The merchant's day is the UTC day, as merchants have no
+                // time zone yet. Read here and guarded at save by the merchant's version (CountRefundRequest), so
+                // parallel requests cannot each count without the others.
+                var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+                var actorRefundsToday = Money.FromMinorUnits(
+                    await store.SumRefundsApprovedAtOnceSinceAsync(by.MerchantId, by.UserId, today, cancellationToken), payment.CurrencyCode);
                 var refund = payment.RequestRefund(merchant, by, ReadAmount(payment, request), request.Reason, request.Note,
-                    request.IdempotencyKey, now);
+                    request.IdempotencyKey, now, actorRefundsToday);
+                merchant.CountRefundRequest();
                 if (refund.Status == RefundStatus.Processing)
                 {
                     refund.CreateOrder(now);

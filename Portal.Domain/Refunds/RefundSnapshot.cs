@@ -22,7 +22,8 @@ public sealed record RefundSnapshot(
     DateTimeOffset? RejectedAt,
     string? FailureCode,
     string? FailureMessage,
-    int Version)
+    int Version,
+    string? ApprovalReason = null)
 {
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
 
@@ -54,5 +55,6 @@ public sealed record RefundSnapshot(
         refund.RejectedAt,
         refund.FailureCode,
         refund.FailureMessage,
-        refund.Version);
+        refund.Version,
+        refund.ApprovalReason);
 }

@@ -38,6 +38,24 @@ public sealed class RefundSettingsTests(BrowserAppFixture fixture)
         await Expect(admin.Page.GetByText("Enter an amount in CNY with at most 2 decimals")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task RefundSettings_OwnerRaisesThreshold_ItWaitsAsPendingUntilCancelled()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var admin = await OpenAsOtherShopOwnerAsync(context);
+
+        await admin.Page.GetByLabel("Second approver needed above").FillAsync("50000.00");
+        await admin.Page.GetByLabel("Second approver needed above").PressAsync("Tab");
+        await admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Save refund settings" }).ClickAsync();
+
+        var pending = admin.Page.GetByText("Pending: CNY 50,000.00 from");
+        await Expect(pending).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByLabel("Second approver needed above")).Not.ToHaveValueAsync("50000.00");
+        await admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Cancel the raise" }).ClickAsync();
+        await Expect(admin.Page.GetByText("The raise was cancelled")).ToBeVisibleAsync();
+        await Expect(pending).ToHaveCountAsync(0);
+    }
+
     private static async Task<AdminPageObject> OpenAsOtherShopOwnerAsync(Microsoft.Playwright.IBrowserContext context)
     {
         var admin = new AdminPageObject(await context.NewPageAsync());

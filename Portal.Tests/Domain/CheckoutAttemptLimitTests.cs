@@ -35,20 +35,43 @@ public sealed class CheckoutAttemptLimitTests
     }
 
     [Fact]
-    public void Release_UnknownAccount_Counts()
+    public void Release_TwentyUnknownAccounts_LinkStaysOpen()
     {
-        FailOnce(FailureReason.UnknownAccount);
+        for (var i = 0; i < 2 * Checkout.MaxFailedAttempts; i++)
+        {
+            FailOnce(FailureReason.UnknownAccount);
+        }
+
+        Assert.Equal(0, _checkout.FailedAttempts);
+        Assert.False(_checkout.IsLockedAt(TestClock.Now));
+        Assert.NotNull(_checkout.StartPayment(PaymentMethod.RealTime, TestClock.Now));
+    }
+
+    [Fact]
+    public void Release_ClosedAccount_DoesNotCount()
+    {
+        FailOnce(FailureReason.ClosedAccount);
+
+        Assert.Equal(0, _checkout.FailedAttempts);
+    }
+
+    [Fact]
+    public void Release_PinLockedByTheBank_Counts()
+    {
+        FailOnce(FailureReason.PinLocked);
 
         Assert.Equal(1, _checkout.FailedAttempts);
     }
 
-    private void FailOnce(FailureReason reason)
+    internal static void FailOnce(Checkout checkout, FailureReason reason)
     {
-        var payment = _checkout.StartPayment(PaymentMethod.RealTime, TestClock.Now);
+        var payment = checkout.StartPayment(PaymentMethod.RealTime, TestClock.Now);
         payment.EnterDetails(AccountNumber.Parse("6200000000000001"), Guid.NewGuid().ToString("N"), TestClock.Now);
-        Assert.Null(_checkout.TryReserve(payment, TestClock.Now));
+        Assert.Null(checkout.TryReserve(payment, TestClock.Now));
         payment.CreateOrder(TestClock.Now);
         payment.Fail(reason, TestClock.Now);
-        _checkout.Release(payment);
+        checkout.Release(payment);
     }
+
+    private void FailOnce(FailureReason reason) => FailOnce(_checkout, reason);
 }

@@ -92,7 +92,7 @@ public sealed class RefundRulesTests
     public void RequestRefund_AfterTheWindow_Refused()
     {
         var paid = PaidPayment.Of(100.00m);
-        paid.Merchant.ConfigureRefunds(30, Money.Of(1_000m, Currency.CNY));
+        paid.Merchant.ConfigureRefunds(30, Money.Of(1_000m, Currency.CNY), "Owner", PaidPayment.PaidAt, TimeSpan.FromHours(24));
 
         var ex = Assert.Throws<DomainValidationException>(() => paid.Payment.RequestRefund(paid.Merchant, paid.Manager,
             Money.Of(1m, Currency.CNY), RefundReason.RequestedByCustomer, null, "k", PaidPayment.PaidAt.AddDays(31)));

@@ -14,6 +14,8 @@ public static class AdminExtensions
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMudServices();
+        builder.Services.AddOptions<Settings.RefundSettingsOptions>().BindConfiguration(Settings.RefundSettingsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Settings.MerchantSettings>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<ApiKeys.ApiKeyActions>();

@@ -87,6 +87,13 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
     public Task<Refund?> FindRefundByKeyAsync(Guid merchantId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         db.Refunds.FirstOrDefaultAsync(r => r.MerchantId == merchantId && r.IdempotencyKey == idempotencyKey, cancellationToken);
 
+    public async Task<long> SumRefundsApprovedAtOnceSinceAsync(Guid merchantId, string requestedById, DateTimeOffset since,
+        CancellationToken cancellationToken = default) =>
+        await db.Refunds
+            .Where(r => r.MerchantId == merchantId && r.RequestedById == requestedById && r.RequestedAt >= since &&
+                        !r.NeedsApproval && r.Status != RefundStatus.Failed)
+            .SumAsync(r => (long?)r.AmountMinorUnits, cancellationToken) ?? 0;
+
     public async Task<IReadOnlyList<Guid>> FindUnfinishedRefundsAsync(DateTimeOffset before, int max,
         CancellationToken cancellationToken = default) =>
         await db.Refunds

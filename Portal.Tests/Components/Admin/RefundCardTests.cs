@@ -15,6 +15,19 @@ public sealed class RefundCardTests : AdminComponentTest
     }
 
     [Fact]
+    public void Render_PendingWithAReason_SaysWhyItNeedsASecondApprover()
+    {
+        var refund = new RefundViewBuilder().Build() with
+        {
+            ApprovalReason = "This payment's refunds would total CNY 2,000.00, above the CNY 1,000.00 threshold.",
+        };
+
+        var cut = Render<RefundCard>(p => p.Add(c => c.Refund, refund));
+
+        Assert.Contains("This payment's refunds would total CNY 2,000.00", cut.Find(".approval-reason").TextContent);
+    }
+
+    [Fact]
     public void Render_PendingOwnRequest_SaysItWaitsForSecondApproverWithoutButtons()
     {
         var cut = Render<RefundCard>(p => p.Add(c => c.Refund, new RefundViewBuilder().RequestedByViewer().Build()));

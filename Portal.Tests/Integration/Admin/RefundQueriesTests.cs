@@ -36,9 +36,10 @@ public abstract class RefundQueriesTests(DatabaseProvider provider) : IAsyncLife
         (_otherPayment, var otherCheckout) = SucceededPayment(Other, 2_000m);
         db.Checkouts.AddRange(demoCheckout, otherCheckout);
         db.Payments.AddRange(_demoPayment, _otherPayment);
-        // Above the default threshold (CNY 1,000.00): waits for a second approver. At or below: approved at once.
-        _pending = _demoPayment.RequestRefund(Demo, Manager(Demo), Money.Of(1_200m, "CNY"), RefundReason.Returned, null, "k1", Now.AddDays(-3));
+        // Above the default threshold (CNY 1,000.00): waits for a second approver. At or below: approved at once. The
+        // small one is asked for first, as a payment's refunds count together.
         _small = _demoPayment.RequestRefund(Demo, Manager(Demo), Money.Of(100m, "CNY"), RefundReason.Duplicate, null, "k2", Now);
+        _pending = _demoPayment.RequestRefund(Demo, Manager(Demo), Money.Of(1_200m, "CNY"), RefundReason.Returned, null, "k1", Now.AddDays(-3));
         _othersRefund = _otherPayment.RequestRefund(Other, Manager(Other), Money.Of(1_500m, "CNY"), RefundReason.Returned, null, "k3", Now);
         db.Refunds.AddRange(_pending, _small, _othersRefund);
         await db.SaveChangesAsync();

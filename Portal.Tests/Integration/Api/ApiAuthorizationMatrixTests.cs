@@ -101,6 +101,9 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Fixt
             Add("GET", "/api/v1/checkouts", "api/v1/checkouts", null, Scoped(Caller.CheckoutsWrite, HttpStatusCode.OK, HttpStatusCode.OK));
             Add("GET", "/api/v1/checkouts/{id}", $"api/v1/checkouts/{checkout.GetProperty("id").GetGuid()}", null,
                 Scoped(Caller.CheckoutsWrite, HttpStatusCode.OK, HttpStatusCode.NotFound));
+            // Demo Shop's checkout is not locked: its own keys reach the checkout and are told so (409); another merchant's read it as missing.
+            Add("POST", "/api/v1/checkouts/{id}/reopen", $"api/v1/checkouts/{checkout.GetProperty("id").GetGuid()}/reopen", "{}",
+                Scoped(Caller.CheckoutsWrite, HttpStatusCode.Conflict, HttpStatusCode.NotFound));
             Add("GET", "/api/v1/payments", "api/v1/payments", null, Scoped(Caller.PaymentsRead, HttpStatusCode.OK, HttpStatusCode.OK));
             Add("GET", "/api/v1/payments/{id}", $"api/v1/payments/{payment.PaymentId}", null,
                 Scoped(Caller.PaymentsRead, HttpStatusCode.OK, HttpStatusCode.NotFound));

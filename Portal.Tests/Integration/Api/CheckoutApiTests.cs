@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.ApiKeys;
+using Portal.Domain.Checkouts;
+using Portal.Domain.Payments;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Api;
@@ -230,6 +234,74 @@ public abstract class CheckoutApiTests<TProvider>(ApiFixture<TProvider> fixture)
     }
 
     private static string NewReference() => Guid.NewGuid().ToString("N")[..16];
+
+    [Fact]
+    public async Task Reopen_LockedCheckout_200AndTheCustomerCanPay()
+    {
+        var checkout = await LockedCheckoutAsync();
+
+        using var response = await ApiCalls.PostAsync(Shop, $"api/v1/checkouts/{checkout.Id}/reopen", "{}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await ApiCalls.JsonAsync(response);
+        Assert.Equal("open", body.GetProperty("status").GetString());
+        Assert.False(body.GetProperty("locked").GetBoolean());
+        var payer = await BankBook.OpenPayerAsync(fixture.App.Services, 10.00m);
+        var flow = fixture.App.Services.GetRequiredService<CheckoutFlow>();
+        var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        Assert.Equal(PaymentStatus.Succeeded, (await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "after-reopen")).Status);
+    }
+
+    [Fact]
+    public async Task Get_LockedCheckout_SaysLocked()
+    {
+        var checkout = await LockedCheckoutAsync();
+
+        using var response = await Shop.GetAsync($"api/v1/checkouts/{checkout.Id}");
+
+        var body = await ApiCalls.JsonAsync(response);
+        Assert.Equal("open", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("locked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Reopen_CheckoutThatIsNotLocked_409ProblemAndNothingChanges()
+    {
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 6.00m);
+
+        using var response = await ApiCalls.PostAsync(Shop, $"api/v1/checkouts/{checkout.Id}/reopen", "{}");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("conflict", (await ApiCalls.JsonAsync(response)).GetProperty("code").GetString());
+        Assert.Equal(checkout.Version, (await DemoCheckouts.ReloadAsync(fixture.App.Services, checkout.Id)).Version);
+    }
+
+    [Fact]
+    public async Task Reopen_AnotherMerchantsLockedCheckout_404AndItStaysLocked()
+    {
+        var checkout = await LockedCheckoutAsync();
+
+        using var response = await ApiCalls.PostAsync(fixture.Other, $"api/v1/checkouts/{checkout.Id}/reopen", "{}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True((await DemoCheckouts.ReloadAsync(fixture.App.Services, checkout.Id)).IsLockedAt(DateTimeOffset.UtcNow));
+    }
+
+    // Ten wrong PINs on a real account through the real rail lock the checkout.
+    private async Task<Checkout> LockedCheckoutAsync()
+    {
+        var services = fixture.App.Services;
+        var flow = services.GetRequiredService<CheckoutFlow>();
+        var victim = await BankBook.OpenPayerAsync(services, 10.00m);
+        var checkout = await DemoCheckouts.CreateAsync(services, 5.00m);
+        for (var i = 0; i < Checkout.MaxFailedAttempts; i++)
+        {
+            var attempt = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+            await flow.PayRealTimeAsync(attempt.PaymentId, PayerDetails.Parse(victim, "000000"), $"guess-{i}");
+        }
+        return checkout;
+    }
 }
 
 public sealed class CheckoutApiOnSqliteTests(ApiFixture<OnSqlite> fixture) : CheckoutApiTests<OnSqlite>(fixture);

@@ -37,6 +37,17 @@ public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IA
         return checkout;
     }
 
+    /// <summary>Opens a link that refused PINs locked, so customers can pay it again.</summary>
+    public async Task<Checkout> ReopenAsync(Guid checkoutId)
+    {
+        var staff = await currentStaff.GetAsync();
+        var checkout = await flow.ReopenCheckoutAsync(staff.AsActor(), checkoutId);
+        await audit.RecordAsync(staff, AuditActions.LinkReopened,
+            $"Reopened payment link \"{checkout.Description}\" ({checkout.Amount.Format()}) after too many refused PINs",
+            "Checkout", checkout.Id.ToString());
+        return checkout;
+    }
+
     /// <summary>Turns the merchant's store QR code on (owners) and returns its token; the same token once it is on.</summary>
     public async Task<string> EnableStoreCodeAsync()
     {

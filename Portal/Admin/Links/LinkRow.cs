@@ -12,12 +12,14 @@ public sealed record LinkRow(
     Money Amount,
     CheckoutStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    bool Locked = false)
 {
     public static LinkRow From(Checkout checkout, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(checkout);
         return new(checkout.Id, checkout.Token, checkout.Description, checkout.MerchantReference, checkout.Amount,
-            checkout.StatusAt(now), checkout.CreatedAt, checkout.ExpiresAt);
+            checkout.StatusAt(now), checkout.CreatedAt, checkout.ExpiresAt,
+            checkout.IsLockedAt(now));
     }
 }

@@ -29,7 +29,8 @@ public sealed record RefundView(
     string? FailureMessage,
     bool IsOwnRequest,
     bool CanDecide,
-    int Version)
+    int Version,
+    string? ApprovalReason = null)
 {
     public bool IsFinal => Status is RefundStatus.Succeeded or RefundStatus.Failed or RefundStatus.Rejected;
 
@@ -45,6 +46,7 @@ public sealed record RefundView(
         return new(refund.Id, refund.PaymentId, refund.Amount, refund.Status, refund.Step, snapshot.Steps, refund.Reason,
             refund.Note, refund.NeedsApproval, refund.RequestedByName, refund.RequestedAt, refund.ApprovedByName,
             refund.ApprovedAt, refund.RejectedByName, refund.RejectedAt, refund.FailedAt, refund.FailureCode,
-            refund.FailureMessage, refund.RequestedById == viewer.UserId, refund.CanBeDecidedBy(viewer), refund.Version);
+            refund.FailureMessage, refund.RequestedById == viewer.UserId, refund.CanBeDecidedBy(viewer), refund.Version,
+            refund.ApprovalReason);
     }
 }

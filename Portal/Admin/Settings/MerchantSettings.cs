@@ -10,7 +10,7 @@ namespace Portal.Admin.Settings;
 
 /// <summary>Reads and changes the signed-in owner's merchant settings; the merchant decides what is valid.</summary>
 public sealed class MerchantSettings(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, IAuditLog audit,
-    TimeProvider time)
+    TimeProvider time, Microsoft.Extensions.Options.IOptions<RefundSettingsOptions> refundOptions)
 {
     public async Task<CheckoutSettingsModel> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -48,11 +48,17 @@ public sealed class MerchantSettings(IDbContextFactory<PortalDbContext> contexts
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var merchant = await db.Merchants.AsNoTracking().SingleAsync(m => m.Id == staff.MerchantId, cancellationToken);
+        var now = time.GetUtcNow();
+        // A raise whose time has come is the threshold now, whether or not a save has written it down yet.
+        var waiting = merchant.PendingRefundApprovalThresholdFrom > now;
         return new RefundSettingsModel
         {
             WindowDays = merchant.RefundWindowDays,
-            ApprovalThreshold = merchant.RefundApprovalThreshold.ToAmountString(),
+            ApprovalThreshold = merchant.RefundApprovalThresholdAt(now).ToAmountString(),
             CurrencyCode = merchant.RefundApprovalThreshold.Currency.Code,
+            PendingThreshold = waiting ? merchant.PendingRefundApprovalThreshold : null,
+            PendingFrom = waiting ? merchant.PendingRefundApprovalThresholdFrom : null,
+            PendingBy = waiting ? merchant.PendingRefundApprovalThresholdBy : null,
         };
     }
 
@@ -74,9 +80,44 @@ public sealed class MerchantSettings(IDbContextFactory<PortalDbContext> contexts
                 ? $"Enter a whole amount in {currency.Code}, e.g. 1000."
                 : $"Enter an amount in {currency.Code} with at most {currency.MinorUnits} decimals, e.g. 1000.00.");
         }
-        merchant.ConfigureRefunds(model.WindowDays, threshold);
+        var now = time.GetUtcNow();
+        var before = merchant.RefundApprovalThresholdAt(now);
+        var change = merchant.ConfigureRefunds(model.WindowDays, threshold, staff.DisplayName, now, refundOptions.Value.ThresholdRaiseDelay);
         await SaveAsync(db, staff, "refunds", "Changed the refund settings",
             new { windowDays = merchant.RefundWindowDays, approvalThreshold = merchant.RefundApprovalThreshold.ToString() }, cancellationToken);
+        if (change == RefundThresholdChange.RaiseScheduled)
+        {
+            await audit.RecordAsync(staff, AuditActions.RefundThresholdRaiseScheduled,
+                $"Asked to raise the refund approval threshold from {before.Format(System.Globalization.CultureInfo.InvariantCulture)} to {threshold.Format(System.Globalization.CultureInfo.InvariantCulture)}, in force from {merchant.PendingRefundApprovalThresholdFrom:u}",
+                "Settings", "refunds",
+                new { from = before.ToString(), to = threshold.ToString(), effectiveAt = merchant.PendingRefundApprovalThresholdFrom }, cancellationToken);
+        }
+    }
+
+    /// <summary>Drops a raised threshold still waiting for its delay; any Owner may, not only the one who asked for it.</summary>
+    public async Task<bool> CancelPendingThresholdAsync(CancellationToken cancellationToken = default)
+    {
+        var staff = await OwnerAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var merchant = await db.Merchants.SingleAsync(m => m.Id == staff.MerchantId, cancellationToken);
+        var pending = merchant.PendingRefundApprovalThreshold;
+        var askedBy = merchant.PendingRefundApprovalThresholdBy;
+        if (!merchant.CancelPendingRefundThreshold(time.GetUtcNow()))
+        {
+            return false;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("The settings were changed meanwhile.", ex);
+        }
+        await audit.RecordAsync(staff, AuditActions.RefundThresholdRaiseCancelled,
+            $"Cancelled the raise of the refund approval threshold to {pending?.Format(System.Globalization.CultureInfo.InvariantCulture)} asked for by {askedBy}",
+            "Settings", "refunds", new { to = pending?.ToString(), askedBy }, cancellationToken);
+        return true;
     }
 
     public async Task<ProfileSettingsModel> LoadProfileAsync(CancellationToken cancellationToken = default)

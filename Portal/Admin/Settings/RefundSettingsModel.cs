@@ -9,4 +9,13 @@ public sealed class RefundSettingsModel
     public string ApprovalThreshold { get; set; } = "";
 
     public string CurrencyCode { get; set; } = "";
+
+    /// <summary>A raised threshold waiting for its delay (<see cref="RefundSettingsOptions.ThresholdRaiseDelay"/>), as read; null when none waits.</summary>
+    public Domain.Common.Money? PendingThreshold { get; set; }
+
+    /// <summary>When <see cref="PendingThreshold"/> takes effect.</summary>
+    public DateTimeOffset? PendingFrom { get; set; }
+
+    /// <summary>Who asked for <see cref="PendingThreshold"/>.</summary>
+    public string? PendingBy { get; set; }
 }

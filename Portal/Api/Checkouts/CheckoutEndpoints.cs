@@ -27,7 +27,7 @@ public static class CheckoutEndpoints
         [nameof(CheckoutRequest.Metadata)] = "metadata",
     };
 
-    /// <summary><c>/api/v1/checkouts</c>: create (idempotent), get and list, with the <c>checkouts:write</c> scope.</summary>
+    /// <summary><c>/api/v1/checkouts</c>: create (idempotent), get, list and reopen, with the <c>checkouts:write</c> scope.</summary>
     public static RouteGroupBuilder MapCheckoutEndpoints(this RouteGroupBuilder api)
     {
         var checkouts = api.MapGroup("/checkouts")
@@ -51,6 +51,16 @@ public static class CheckoutEndpoints
             .WithName("GetCheckout")
             .WithSummary("Get a checkout")
             .WithDescription("The checkout with its status (open, paid, expired, cancelled) and, once paid, the payment's id.");
+
+        checkouts.MapPost("/{id:guid}/reopen", ReopenAsync)
+            .WithIdempotency()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ReopenCheckout")
+            .WithSummary("Reopen a locked checkout")
+            .WithDescription("A checkout locks (locked: true) after ten refused PINs for real accounts. Reopening starts the " +
+                "count again so the customer can pay. Only an open, locked checkout can be reopened: any other is refused with 409. " +
+                "Requires an Idempotency-Key header.");
 
         checkouts.MapGet("/", ListAsync)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
@@ -113,6 +123,37 @@ public static class CheckoutEndpoints
             "Checkout", checkout.Id.ToString(), new { amount = checkout.Amount.ToString(), checkout.ExpiresAt, checkout.MerchantReference }),
             CancellationToken.None);
         return TypedResults.Created($"{ApiExtensions.BasePath}/checkouts/{checkout.Id}", CheckoutResource.From(checkout, addresses.Default, now));
+    }
+
+    private static async Task<Results<Ok<CheckoutResource>, ProblemHttpResult>> ReopenAsync(Guid id, HttpContext context,
+        CheckoutFlow flow, PublicAddresses addresses, IAuditLog audit, TimeProvider time)
+    {
+        var caller = ApiCaller.Of(context);
+        var actor = caller.AsActor();
+        Checkout checkout;
+        try
+        {
+            // Not the request's token: once the key is claimed the change finishes, so a retry finds the answer.
+            checkout = await flow.ReopenCheckoutAsync(actor, id, CancellationToken.None);
+        }
+        catch (NotFoundException)
+        {
+            return ApiProblems.NotFound("Checkout");
+        }
+        catch (InvalidTransitionException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict,
+                "Only an open checkout that too many refused PINs locked can be reopened; this one is not locked.", ApiErrorCodes.Conflict);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "The checkout changed meanwhile. Read it again and retry.",
+                ApiErrorCodes.Conflict);
+        }
+        await audit.RecordAsync(new AuditRecord(caller.MerchantId, null, actor.Name, AuditActions.LinkReopened,
+            $"Reopened checkout \"{checkout.Description}\" ({checkout.Amount.Format(CultureInfo.InvariantCulture)}) through the API after too many refused PINs",
+            "Checkout", checkout.Id.ToString()), CancellationToken.None);
+        return TypedResults.Ok(CheckoutResource.From(checkout, addresses.Default, time.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<CheckoutResource>, ProblemHttpResult>> GetAsync(Guid id, HttpContext context,

@@ -57,7 +57,7 @@ internal static class ApiExamples
         Node(new ApiProblem(TypeOf(status), title, status, code, errors, TraceId: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
     private static CheckoutResource OpenCheckout() => new(
-        CheckoutId, "checkout", CheckoutStatus.Open, "150.00", "CNY", "Order 1001", "1001", "https://shop.example/orders/1001",
+        CheckoutId, "checkout", CheckoutStatus.Open, false, "150.00", "CNY", "Order 1001", "1001", "https://shop.example/orders/1001",
         [PaymentMethod.RealTime, PaymentMethod.Fast], new Dictionary<string, string> { ["orderId"] = "1001" },
         PayUrl, new Uri(PayUrl + "/qr.svg"), Created, Created.AddDays(1), null, null);
 
@@ -105,7 +105,7 @@ internal static class ApiExamples
             .Select((step, i) => new StepResource((int)step, StepNames.Of(step), start.AddSeconds(i * 0.2)))
             .ToList();
         return new RefundResource(RefundId, "refund", PaymentId, RefundStatus.Succeeded, "10.00", "CNY",
-            RefundReason.RequestedByCustomer, "One cup arrived broken.", false, steps, null, start);
+            RefundReason.RequestedByCustomer, "One cup arrived broken.", false, null, steps, null, start);
     }
 
     private static JsonNode List<T>(IReadOnlyList<T> data) => Node(new

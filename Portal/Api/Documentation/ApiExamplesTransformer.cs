@@ -18,6 +18,7 @@ internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
         ["POST api/v1/checkouts"] = () => new(ApiExamples.CreateCheckoutRequest, "201", ApiExamples.Checkout),
         ["GET api/v1/checkouts"] = () => new(null, "200", ApiExamples.CheckoutList),
         ["GET api/v1/checkouts/{}"] = () => new(null, "200", ApiExamples.Checkout),
+        ["POST api/v1/checkouts/{}/reopen"] = () => new(null, "200", ApiExamples.Checkout),
         ["GET api/v1/payments"] = () => new(null, "200", ApiExamples.PaymentList),
         ["GET api/v1/payments/{}"] = () => new(null, "200", ApiExamples.Payment),
         ["POST api/v1/payments/{}/refunds"] = () => new(ApiExamples.CreateRefundRequest, "201", ApiExamples.Refund),

@@ -4,11 +4,15 @@ using Portal.Domain.Payments;
 
 namespace Portal.Api.Resources;
 
-/// <summary>A checkout as the API and its webhooks show it.</summary>
+/// <summary>
+/// A checkout as the API and its webhooks show it. <see cref="Locked"/>: open, but refusing payments after too many
+/// refused PINs until the merchant reopens it (<c>POST /checkouts/{id}/reopen</c>).
+/// </summary>
 public sealed record CheckoutResource(
     Guid Id,
     string Object,
     CheckoutStatus Status,
+    bool Locked,
     string Amount,
     string Currency,
     string Description,
@@ -27,6 +31,7 @@ public sealed record CheckoutResource(
         checkout.Id,
         "checkout",
         checkout.StatusAt(now),
+        checkout.IsLockedAt(now),
         MoneyAmount.Of(checkout.Amount),
         checkout.CurrencyCode,
         checkout.Description,

@@ -13,6 +13,7 @@ public sealed record RefundResource(
     RefundReason Reason,
     string? Note,
     bool NeedsApproval,
+    string? ApprovalReason,
     IReadOnlyList<StepResource> Steps,
     FailureResource? Failure,
     DateTimeOffset CreatedAt)
@@ -29,6 +30,7 @@ public sealed record RefundResource(
         refund.Reason,
         refund.Note,
         refund.NeedsApproval,
+        refund.ApprovalReason,
         Enum.GetValues<RefundStep>().Select(step => new StepResource((int)step, StepNames.Of(step), refund.TimeOf(step))).ToList(),
         refund.FailureCode is { } code ? new FailureResource(code, refund.FailureMessage ?? code, null) : null,
         refund.RequestedAt);

@@ -32,6 +32,8 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Ignore(m => m.Currency);
         builder.Ignore(m => m.MaxCheckoutAmount);
         builder.Ignore(m => m.RefundApprovalThreshold);
+        builder.Ignore(m => m.PendingRefundApprovalThreshold);
+        builder.Property(m => m.PendingRefundApprovalThresholdBy).HasMaxLength(256);
         builder.HasIndex(m => m.Name).IsUnique();
     }
 }

@@ -24,6 +24,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Property(r => r.ApprovedByName).HasMaxLength(256);
         builder.Property(r => r.RejectedById).HasMaxLength(450);
         builder.Property(r => r.RejectedByName).HasMaxLength(256);
+        builder.Property(r => r.ApprovalReason).HasMaxLength(Refund.ApprovalReasonMaxLength);
         builder.Property(r => r.FailureCode).HasMaxLength(8);
         builder.Property(r => r.FailureMessage).HasMaxLength(300);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(100).IsRequired().IsComparedExactly();
@@ -39,6 +40,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.HasIndex(r => new { r.MerchantId, r.RequestedAt });
         builder.HasIndex(r => new { r.PaymentId, r.RequestedAt });
         builder.HasIndex(r => new { r.CheckoutId, r.RequestedAt });
+        // A staff member's (or API key's) refunds of the day, summed for four-eyes on every refund request.
+        builder.HasIndex(r => new { r.MerchantId, r.RequestedById, r.RequestedAt });
         builder.HasIndex(r => new { r.Status, r.OrderCreatedAt });
     }
 }

@@ -588,6 +588,16 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PendingRefundApprovalThresholdBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("PendingRefundApprovalThresholdFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PendingRefundApprovalThresholdMinorUnits")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("QrFormat")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -820,6 +830,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("bigint");
 
@@ -949,6 +963,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("PaymentId", "RequestedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
+
+                    b.HasIndex("MerchantId", "RequestedById", "RequestedAt");
 
                     b.ToTable("Refunds");
                 });

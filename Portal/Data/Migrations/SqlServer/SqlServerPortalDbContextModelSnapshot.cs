@@ -595,6 +595,16 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PendingRefundApprovalThresholdBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("PendingRefundApprovalThresholdFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PendingRefundApprovalThresholdMinorUnits")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("QrFormat")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -831,6 +841,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("bigint");
 
@@ -962,6 +976,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("PaymentId", "RequestedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
+
+                    b.HasIndex("MerchantId", "RequestedById", "RequestedAt");
 
                     b.ToTable("Refunds");
                 });

@@ -577,6 +577,16 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingRefundApprovalThresholdBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingRefundApprovalThresholdFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PendingRefundApprovalThresholdMinorUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("QrFormat")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -809,6 +819,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("AmountMinorUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -938,6 +952,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("PaymentId", "RequestedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
+
+                    b.HasIndex("MerchantId", "RequestedById", "RequestedAt");
 
                     b.ToTable("Refunds");
                 });
