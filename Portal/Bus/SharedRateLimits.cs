@@ -11,7 +11,11 @@ namespace Portal.Bus;
 /// </summary>
 public sealed class SharedRateLimits(IPortalBus bus, IServiceProvider services)
 {
-    public RateLimitPartition<string> TokenBucket(string name, string key, int tokenLimit, int tokensPerSecond)
+    public RateLimitPartition<string> TokenBucket(string name, string key, int tokenLimit, int tokensPerSecond) =>
+        TokenBucket(name, key, tokenLimit, tokensPerSecond, TimeSpan.FromSeconds(1));
+
+    /// <summary>A bucket of <paramref name="tokenLimit"/> that regains <paramref name="tokensPerPeriod"/> each <paramref name="period"/>.</summary>
+    public RateLimitPartition<string> TokenBucket(string name, string key, int tokenLimit, int tokensPerPeriod, TimeSpan period)
     {
         if (bus is RedisBus { Connection: { IsConnected: true } redis })
         {
@@ -20,15 +24,15 @@ public sealed class SharedRateLimits(IPortalBus bus, IServiceProvider services)
             {
                 ConnectionMultiplexerFactory = () => redis,
                 TokenLimit = tokenLimit,
-                TokensPerPeriod = tokensPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = period,
             });
         }
         return RateLimitPartition.GetTokenBucketLimiter($"{name}:{key}", _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = tokenLimit,
-            TokensPerPeriod = tokensPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = period,
             QueueLimit = 0,
             AutoReplenishment = true,
         });
