@@ -39,11 +39,7 @@ public sealed class CheckoutFlow(
     public async Task<Checkout> CreateStoreCheckoutAsync(string storeToken, decimal amount, CancellationToken cancellationToken = default)
     {
         await using var store = stores.Open();
-        var merchant = await store.FindMerchantByStoreTokenAsync(storeToken, cancellationToken);
-        if (merchant is not { IsStoreCodeTakingPayments: true })
-        {
-            throw new NotFoundException("Store code");
-        }
+        var merchant = await store.FindMerchantByStoreTokenAsync(storeToken, cancellationToken) ?? throw new NotFoundException("Store code");
         var checkout = Checkout.CreateAtStore(merchant, amount, time.GetUtcNow());
         store.Add(checkout);
         await store.SaveChangesAsync(cancellationToken);
