@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Data;
 using Portal.Domain.Payments;
@@ -78,6 +79,28 @@ public sealed class VelocityLimitTests(VelocityLimitTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task WalletApprove_ManyFromOneAddress_ShowsCalmWaitAndLeavesThePaymentAsItWas()
+    {
+        const string address = "198.51.100.80";
+        for (var i = 0; i < AddressBurst; i++)
+        {
+            var (triedContext, tried, _) = await OpenWalletAsync(address);
+            await tried.ApproveAsync(await BankBook.OpenPayerAsync(Services, 100m), "000000");
+            await Expect(tried.Page.GetByTestId("failure")).ToBeVisibleAsync();
+            await triedContext.DisposeAsync();
+        }
+
+        var (context, wallet, paymentId) = await OpenWalletAsync(address);
+        await wallet.ApproveAsync(await BankBook.OpenPayerAsync(Services, 100m), "000000");
+
+        await Expect(wallet.Page.GetByText("Too many attempts from this connection. Please wait")).ToBeVisibleAsync();
+        await context.DisposeAsync();
+        var payment = await DemoPayments.ReloadAsync(Services, paymentId);
+        Assert.Equal(PaymentStatus.Started, payment.Status);
+        Assert.Null(payment.FailureCode);
+    }
+
+    [Fact]
     public async Task Pay_CustomerPayingOnce_IsNeverHeld()
     {
         var (context, page, _) = await OpenCheckoutAsync("198.51.100.70");
@@ -86,6 +109,18 @@ public sealed class VelocityLimitTests(VelocityLimitTests.Fixture fixture) : ICl
 
         await Expect(page.SuccessHeading).ToBeVisibleAsync();
         await context.DisposeAsync();
+    }
+
+    // A fast payment's wallet page, in a phone's browser of its own at this address.
+    private async Task<(IBrowserContext Context, WalletPageObject Wallet, Guid PaymentId)> OpenWalletAsync(string address)
+    {
+        var checkout = await DemoCheckouts.CreateAsync(Services, 5.00m);
+        var started = await Services.GetRequiredService<CheckoutFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
+        await context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Forwarded-For"] = address });
+        var wallet = new WalletPageObject(await context.NewPageAsync());
+        await wallet.OpenAsync($"wallet/{started.PaymentId:N}");
+        return (context, wallet, started.PaymentId);
     }
 
     // A browser of its own, whose every request (the circuit's too) the trusted proxy says comes from this address.
