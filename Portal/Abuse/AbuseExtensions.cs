@@ -12,7 +12,7 @@ public static class AbuseExtensions
     {
         var services = builder.Services;
         services.AddOptions<VelocityOptions>().BindConfiguration(VelocityOptions.Section)
-            .Validate(o => o.All.All(l => l.Limit is { IsValid: true }),
+            .Validate(o => o.All.All(l => l is { IsValid: true }),
                 "Each VelocityLimits entry needs a positive Burst and an Every between 1 ms and 1 day.")
             .ValidateOnStart();
         services.AddHttpContextAccessor();

@@ -1,12 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Portal.Abuse;
 
 /// <summary>One token bucket: <see cref="Burst"/> attempts at once, then one more each <see cref="Every"/>.</summary>
 public sealed class VelocityLimit
 {
     /// <summary>How many attempts may come at once before the limit holds.</summary>
-    [Range(1, 1_000_000)]
     public int Burst { get; set; }
 
     /// <summary>How often one more attempt is allowed once the burst is spent.</summary>

@@ -29,9 +29,5 @@ public sealed class VelocityOptions
     /// <summary>Staff sign-in, two-factor, password reset and invitation forms posted from one client address.</summary>
     public VelocityLimit AccountFormsPerAddress { get; set; } = new() { Burst = 10, Every = TimeSpan.FromSeconds(6) };
 
-    internal IEnumerable<(string Name, VelocityLimit Limit)> All =>
-    [
-        (nameof(PayPerAddress), PayPerAddress), (nameof(PayPerAccount), PayPerAccount), (nameof(ChoosePerAddress), ChoosePerAddress),
-        (nameof(StorePerAddress), StorePerAddress), (nameof(AccountFormsPerAddress), AccountFormsPerAddress),
-    ];
+    internal IEnumerable<VelocityLimit> All => [PayPerAddress, PayPerAccount, ChoosePerAddress, StorePerAddress, AccountFormsPerAddress];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portal.Abuse;
 using Portal.Domain.Common;
 using Portal.Tests.Infrastructure;
@@ -103,5 +104,18 @@ public sealed class PayerVelocityTests : IAsyncLifetime
         }
         Assert.True((await limits.TryChooseMethodAsync("192.0.2.7")).IsAllowed);
         Assert.True((await limits.TryPayAsync("192.0.2.7", account)).IsAllowed);
+    }
+
+    [Theory]
+    [InlineData("Burst", "0")]
+    [InlineData("Every", "00:00:00")]
+    [InlineData("Every", "2.00:00:00")]
+    public async Task Settings_OutOfRange_AreRefusedWithTheSettingsName(string field, string value)
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { [$"VelocityLimits:PayPerAccount:{field}"] = value });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<VelocityOptions>>().Value);
+
+        Assert.Contains("VelocityLimits", refused.Message, StringComparison.Ordinal);
     }
 }
