@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Abuse;
 using Portal.Addresses;
 using Portal.Admin;
 using Portal.Api;
@@ -73,6 +74,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     builder.AddEmbeddedSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
     builder.AddPay();
+    builder.AddVelocityLimits();
     builder.AddPublicAddresses();
     builder.AddAdmin();
     builder.AddStaffEmail();

@@ -230,12 +230,12 @@ public sealed class Checkout
     /// <summary>
     /// A one-time checkout for an amount the customer typed after scanning the merchant's store QR code. The amount is
     /// checked as any other (currency's minor units, positive, at most the merchant's maximum); the rest comes from
-    /// the merchant, whose store code must be on.
+    /// the merchant, whose store code must be on and not switched off.
     /// </summary>
     public static Checkout CreateAtStore(Merchant merchant, decimal amount, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        if (merchant.StoreToken is null)
+        if (!merchant.IsStoreCodeTakingPayments)
         {
             throw new NotFoundException("Store code");
         }

@@ -93,6 +93,12 @@ public sealed class Merchant
     /// </summary>
     public string? StoreToken { get; private set; }
 
+    /// <summary>When an owner switched the store code off; null while it takes payments (or before it is on).</summary>
+    public DateTimeOffset? StoreCodeOffSince { get; private set; }
+
+    /// <summary>Whether the store code's page creates checkouts: it is on and not switched off.</summary>
+    public bool IsStoreCodeTakingPayments => StoreToken is not null && StoreCodeOffSince is null;
+
     /// <summary>When the current logo was uploaded; null when the checkout shows the name only.</summary>
     public DateTimeOffset? LogoUpdatedAt { get; private set; }
 
@@ -177,6 +183,41 @@ public sealed class Merchant
             Version++;
         }
         return StoreToken;
+    }
+
+    /// <summary>
+    /// A new store code replaces the current one (a printed copy was stolen or is worn): the old address stops creating
+    /// checkouts and says it was replaced. An off code stays off under its new address.
+    /// </summary>
+    /// <returns>The code just retired, to keep so that its address can say so.</returns>
+    public RetiredStoreCode RenewStoreCode(DateTimeOffset now)
+    {
+        var old = StoreToken ?? throw new InvalidTransitionException("Store code", "none", "renewed");
+        StoreToken = CheckoutToken.New();
+        Version++;
+        return new RetiredStoreCode(old, Id, now);
+    }
+
+    /// <summary>The store code's page stops creating checkouts until an owner switches it on again; its address stays.</summary>
+    public void SwitchStoreCodeOff(DateTimeOffset now)
+    {
+        if (!IsStoreCodeTakingPayments)
+        {
+            throw new InvalidTransitionException("Store code", StoreToken is null ? "none" : "off", "off");
+        }
+        StoreCodeOffSince = now;
+        Version++;
+    }
+
+    /// <summary>A switched-off store code takes payments again, at the same address.</summary>
+    public void SwitchStoreCodeOn()
+    {
+        if (StoreToken is null || StoreCodeOffSince is null)
+        {
+            throw new InvalidTransitionException("Store code", StoreToken is null ? "none" : "on", "on");
+        }
+        StoreCodeOffSince = null;
+        Version++;
     }
 
     /// <summary>Shows <paramref name="logo"/> on the checkout from now on; the logo itself was checked when it was made.</summary>

@@ -26,6 +26,10 @@ public class PortalApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         // No sample-shop key and webhook endpoint (at localhost:5090) unless a test asks: they would add deliveries.
         _settings.TryAdd("Demo:SampleShop", "false");
+        foreach (var (key, value) in TestVelocityLimits.Generous)
+        {
+            _settings.TryAdd(key, value);
+        }
         if (provider == DatabaseProvider.Postgres)
         {
             // Migrated already, as a copy of the run's template: the app's own migration at start then has nothing to do.

@@ -65,6 +65,10 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Demo__SampleShop"] = "false";
+        foreach (var (key, value) in TestVelocityLimits.Generous)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

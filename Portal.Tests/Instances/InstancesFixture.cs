@@ -22,6 +22,8 @@ public class InstancesFixture : IAsyncLifetime
 {
     public const int ApiBurst = 4;
 
+    public const int StoreBurst = 3;
+
     private readonly string _dataA = TestPaths.NewTempDirectory("instance-a");
     private readonly string _dataB = TestPaths.NewTempDirectory("instance-b");
     private readonly string _dataBank = TestPaths.NewTempDirectory("bank");
@@ -61,6 +63,8 @@ public class InstancesFixture : IAsyncLifetime
                 ["Rail:SigningSecret"] = ProductionSettings.SigningSecret,
                 ["Api:Burst"] = ApiBurst.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Api:RequestsPerSecond"] = "1",
+                ["VelocityLimits:StorePerAddress:Burst"] = StoreBurst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["VelocityLimits:StorePerAddress:Every"] = "01:00:00",
                 ["Bus:CatchUpInterval"] = "00:00:01",
             });
             foreach (var (key, value) in PortalSettings(name))
@@ -138,6 +142,16 @@ public class InstancesFixture : IAsyncLifetime
         db.ApiKeys.Add(issued.Key);
         await db.SaveChangesAsync();
         return issued.Secret;
+    }
+
+    /// <summary>Turns the demo shop's store QR code on straight in the shared database; its token.</summary>
+    public async Task<string> EnableStoreCodeAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        var merchant = await db.Merchants.SingleAsync(m => m.Name == DemoData.DemoShop);
+        var token = merchant.EnableStoreCode();
+        await db.SaveChangesAsync();
+        return token;
     }
 
     /// <summary>A checkout of the demo shop created through the API of instance <paramref name="instance"/>.</summary>

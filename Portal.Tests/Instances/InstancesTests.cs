@@ -153,4 +153,27 @@ public sealed class InstancesTests(InstancesFixture fixture) : IClassFixture<Ins
         await nextWallet.ApproveAsync(Payer, "123456");
         await Expect(nextPage.SuccessHeading).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task StorePageBurst_SpentAcrossBothInstances_NextPostRefusedWhicheverAnswers()
+    {
+        var token = await fixture.EnableStoreCodeAsync();
+        var answers = new List<(string Instance, HttpStatusCode Status)>();
+
+        for (var i = 0; i < 2 * InstancesFixture.StoreBurst; i++)
+        {
+            var instance = i % 2 == 0 ? fixture.A : fixture.B;
+            using var client = StaffHttpClient.Anonymous(instance.BaseAddress);
+            // One client, as the proxy both instances trust reports it.
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.90");
+            using var response = await StaffHttpClient.SubmitFormAsync(client, "pay/store/" + token,
+                new Dictionary<string, string> { ["Amount"] = "1.00" });
+            answers.Add((instance == fixture.A ? "a" : "b", response.StatusCode));
+        }
+
+        // One bucket for the deployment: the burst once, not once per instance.
+        Assert.Equal(InstancesFixture.StoreBurst, answers.Count(a => a.Status == HttpStatusCode.Redirect));
+        Assert.Contains(("a", HttpStatusCode.TooManyRequests), answers);
+        Assert.Contains(("b", HttpStatusCode.TooManyRequests), answers);
+    }
 }

@@ -15,6 +15,9 @@ public static class AuditActions
     public const string LinkDeactivated = "link.deactivated";
     public const string LinkReopened = "link.reopened";
     public const string StoreCodeEnabled = "link.store-code-enabled";
+    public const string StoreCodeRenewed = "link.store-code-renewed";
+    public const string StoreCodeSwitchedOff = "link.store-code-switched-off";
+    public const string StoreCodeSwitchedOn = "link.store-code-switched-on";
     public const string RefundRequested = "refund.requested";
     public const string RefundApproved = "refund.approved";
     public const string RefundRejected = "refund.rejected";
@@ -39,6 +42,9 @@ public static class AuditActions
         [LinkDeactivated] = "Link deactivated",
         [LinkReopened] = "Link reopened",
         [StoreCodeEnabled] = "Store QR turned on",
+        [StoreCodeRenewed] = "Store QR replaced",
+        [StoreCodeSwitchedOff] = "Store QR switched off",
+        [StoreCodeSwitchedOn] = "Store QR switched on",
         [RefundRequested] = "Refund requested",
         [RefundApproved] = "Refund approved",
         [RefundRejected] = "Refund rejected",

@@ -32,6 +32,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<MerchantLogo> MerchantLogos => Set<MerchantLogo>();
 
+    public DbSet<RetiredStoreCode> RetiredStoreCodes => Set<RetiredStoreCode>();
+
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     public DbSet<Domain.ApiKeys.ApiKey> ApiKeys => Set<Domain.ApiKeys.ApiKey>();

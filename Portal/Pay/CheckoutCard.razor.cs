@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Abuse;
 using Portal.Addresses;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
@@ -52,6 +53,12 @@ public sealed partial class CheckoutCard
 
     [Inject]
     private PublicAddresses Addresses { get; set; } = default!;
+
+    [Inject]
+    private VelocityLimits Velocity { get; set; } = default!;
+
+    [Inject]
+    private ClientAddress Client { get; set; } = default!;
 
     // What the customer's phone opens: the public address, not the one this screen happened to use.
     private PublicLinks Links => Addresses.For(Navigation.BaseUri);
@@ -116,6 +123,12 @@ public sealed partial class CheckoutCard
         _error = null;
         try
         {
+            // Asked before the flow runs: over the limit, no payment is started and the page stays as it was.
+            if (await Velocity.TryChooseMethodAsync(Client.Value) is { IsAllowed: false } refused)
+            {
+                _error = T.TooManyAttempts(refused);
+                return;
+            }
             _payment = await Flow.ChooseMethodAsync(Token, method);
             _idempotencyKey = Guid.NewGuid().ToString("N");
             _accountError = _pinError = null;
@@ -145,6 +158,13 @@ public sealed partial class CheckoutCard
         }
 
         _busy = true;
+        // Asked before anything is recorded: over the limit, no step, no refusal on the checkout, no call to the bank.
+        if (await Velocity.TryPayAsync(Client.Value, payer.Account) is { IsAllowed: false } refused)
+        {
+            _error = T.TooManyAttempts(refused);
+            _busy = false;
+            return;
+        }
         _stage = CheckoutStage.Processing;
         try
         {

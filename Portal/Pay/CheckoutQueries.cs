@@ -57,7 +57,7 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
             found.SupportEmail);
     }
 
-    /// <summary>The merchant behind a store QR code, or null for an unknown or switched-off code.</summary>
+    /// <summary>The merchant behind a store QR code (on or switched off), or null for an unknown or replaced code.</summary>
     public async Task<StoreView?> FindStoreAsync(string storeToken, CancellationToken cancellationToken = default)
     {
         if (!CheckoutToken.IsWellFormed(storeToken))
@@ -67,11 +67,22 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await db.Merchants.AsNoTracking()
             .Where(m => m.StoreToken == storeToken)
-            .Select(m => new { m.Id, m.Name, m.CurrencyCode, m.AccentColor, m.LogoUpdatedAt })
+            .Select(m => new { m.Id, m.Name, m.CurrencyCode, m.AccentColor, m.LogoUpdatedAt, m.StoreCodeOffSince })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null
             ? null
             : new StoreView(found.Name, found.CurrencyCode, Domain.Common.Currency.FromCode(found.CurrencyCode).MinorUnits,
-                found.AccentColor, Branding.LogoUrls.Of(found.Id, found.LogoUpdatedAt));
+                found.AccentColor, Branding.LogoUrls.Of(found.Id, found.LogoUpdatedAt), found.StoreCodeOffSince is not null);
+    }
+
+    /// <summary>Whether a store code was replaced by its owner: its printed copies should say so, not look mistyped.</summary>
+    public async Task<bool> IsReplacedStoreCodeAsync(string storeToken, CancellationToken cancellationToken = default)
+    {
+        if (!CheckoutToken.IsWellFormed(storeToken))
+        {
+            return false;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RetiredStoreCodes.AnyAsync(c => c.Token == storeToken, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Portal.Abuse;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 
@@ -36,4 +37,8 @@ public static class CustomerText
         var localized = text["Failure_" + code];
         return localized.ResourceNotFound ? payment.FailureMessage ?? text["Failure_RJCT"] : localized;
     }
+
+    /// <summary>The calm word for an attempt a velocity limit held back: how long to wait, nothing about the attempt.</summary>
+    public static string TooManyAttempts(this IStringLocalizer<CheckoutText> text, VelocityVerdict verdict) =>
+        text[verdict.ByAccount ? "TooManyAttemptsAccount" : "TooManyAttempts", verdict.RetryAfterSeconds];
 }

@@ -14,7 +14,11 @@ namespace Portal.Pay;
 public sealed partial class StoreAmountPage
 {
     private StoreView? _store;
+    private bool _replaced;
     private string? _error;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     [Parameter]
     public string StoreToken { get; set; } = "";
@@ -36,11 +40,17 @@ public sealed partial class StoreAmountPage
     protected override async Task OnInitializedAsync()
     {
         _store = await Queries.FindStoreAsync(StoreToken);
+        // A replaced code is gone for good (410), which a scanner app or crawler can tell; the customer reads why.
+        if (_store is null && await Queries.IsReplacedStoreCodeAsync(StoreToken))
+        {
+            _replaced = true;
+            HttpContext?.Response.StatusCode = StatusCodes.Status410Gone;
+        }
     }
 
     private async Task SubmitAsync()
     {
-        if (_store is null)
+        if (_store is null or { IsSwitchedOff: true })
         {
             return;
         }
@@ -67,7 +77,8 @@ public sealed partial class StoreAmountPage
         }
         catch (NotFoundException)
         {
-            _store = null;
+            // Renewed or switched off between reading the page and posting it: say what it is now.
+            await OnInitializedAsync();
             return;
         }
         // Outside the try: in a static render NavigateTo ends the request with a redirect by throwing.

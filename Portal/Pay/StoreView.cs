@@ -1,4 +1,8 @@
 namespace Portal.Pay;
 
-/// <summary>What the store code's amount page shows: whom the customer pays, in which currency, in the merchant's colours.</summary>
-public sealed record StoreView(string MerchantName, string CurrencyCode, int MinorUnits, string AccentColor, string? LogoUrl);
+/// <summary>
+/// What the store code's amount page shows: whom the customer pays, in which currency, in the merchant's colours, and
+/// whether the owner has switched the code off for now.
+/// </summary>
+public sealed record StoreView(string MerchantName, string CurrencyCode, int MinorUnits, string AccentColor, string? LogoUrl,
+    bool IsSwitchedOff = false);

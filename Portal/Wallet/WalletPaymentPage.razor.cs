@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Abuse;
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
@@ -37,6 +38,12 @@ public sealed partial class WalletPaymentPage
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private VelocityLimits Velocity { get; set; } = default!;
+
+    [Inject]
+    private ClientAddress Client { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -93,6 +100,12 @@ public sealed partial class WalletPaymentPage
         _busy = true;
         try
         {
+            // Asked before anything is recorded: over the limit, the payment stays as it was and the bank hears nothing.
+            if (await Velocity.TryPayAsync(Client.Value, payer.Account) is { IsAllowed: false } refused)
+            {
+                _error = T.TooManyAttempts(refused);
+                return;
+            }
             Apply(await Flow.ApproveFastAsync(_view.Payment.PaymentId, payer, _idempotencyKey));
         }
         catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)

@@ -132,7 +132,7 @@ public sealed partial class AuditTrailTests(LinksAppFixture fixture) : IClassFix
 
     private LinkActions ActionsOf(Guid merchantId, StaffRole role) => new(
         Services.GetRequiredService<CheckoutFlow>(), StaffOf(merchantId, role), Services.GetRequiredService<IAuditLog>(),
-        Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Services.GetRequiredService<TimeProvider>());
 
     private AuditQueries AuditOf(Guid merchantId, StaffRole role = StaffRole.Owner) =>
         new(Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), StaffOf(merchantId, role));

@@ -12,7 +12,7 @@ namespace Portal.Admin.Links;
 /// allowed, and each change that happened goes to the audit log.
 /// </summary>
 public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IAuditLog audit,
-    IDbContextFactory<PortalDbContext> contexts)
+    IDbContextFactory<PortalDbContext> contexts, TimeProvider time)
 {
     public async Task<Checkout> CreateAsync(CheckoutRequest request)
     {
@@ -73,5 +73,42 @@ public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IA
             await audit.RecordAsync(staff, AuditActions.StoreCodeEnabled, "Turned the store QR code on", "Merchant", merchant.Id.ToString());
         }
         return token;
+    }
+
+    /// <summary>
+    /// Replaces the store QR code (owners): the old address stops creating checkouts at once and says it was replaced,
+    /// so a stolen or copied print is useless; the owner prints the new one.
+    /// </summary>
+    public Task RenewStoreCodeAsync() => ChangeStoreCodeAsync(AuditActions.StoreCodeRenewed,
+        "Replaced the store QR code; the old one no longer takes payments",
+        (db, merchant, now) => db.RetiredStoreCodes.Add(merchant.RenewStoreCode(now)));
+
+    /// <summary>The store QR code stops taking payments (owners) until switched on again; printed copies stay valid.</summary>
+    public Task SwitchStoreCodeOffAsync() => ChangeStoreCodeAsync(AuditActions.StoreCodeSwitchedOff,
+        "Switched the store QR code off", (_, merchant, now) => merchant.SwitchStoreCodeOff(now));
+
+    /// <summary>A switched-off store QR code takes payments again (owners).</summary>
+    public Task SwitchStoreCodeOnAsync() => ChangeStoreCodeAsync(AuditActions.StoreCodeSwitchedOn,
+        "Switched the store QR code on again", (_, merchant, _) => merchant.SwitchStoreCodeOn());
+
+    private async Task ChangeStoreCodeAsync(string action, string summary, Action<PortalDbContext, Domain.Merchants.Merchant, DateTimeOffset> change)
+    {
+        var staff = await currentStaff.GetAsync();
+        if (!staff.CanManageMerchant)
+        {
+            throw new ForbiddenException("Only an owner changes the store QR code.");
+        }
+        await using var db = await contexts.CreateDbContextAsync();
+        var merchant = await db.Merchants.SingleAsync(m => m.Id == staff.MerchantId);
+        change(db, merchant, time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("The merchant was changed meanwhile.", ex);
+        }
+        await audit.RecordAsync(staff, action, summary, "Merchant", merchant.Id.ToString());
     }
 }

@@ -39,7 +39,7 @@ public sealed class LinkQueries(IDbContextFactory<PortalDbContext> contexts, Cur
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Merchants.AsNoTracking()
             .Where(m => m.Id == staff.MerchantId)
-            .Select(m => new MerchantLinkSettings(m.Name, m.CurrencyCode, m.DefaultLinkLifetime, m.DefaultPaymentMethods, m.StoreToken))
+            .Select(m => new MerchantLinkSettings(m.Name, m.CurrencyCode, m.DefaultLinkLifetime, m.DefaultPaymentMethods, m.StoreToken, m.StoreCodeOffSince != null))
             .SingleAsync(cancellationToken);
     }
 

@@ -614,6 +614,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)");
 
+                    b.Property<long?>("StoreCodeOffSince")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StoreToken")
                         .HasMaxLength(27)
                         .HasColumnType("character varying(27)")
@@ -659,6 +662,26 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasKey("MerchantId");
 
                     b.ToTable("MerchantLogos");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.RetiredStoreCode", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(27)
+                        .HasColumnType("character varying(27)")
+                        .HasAnnotation("Portal:ComparedExactly", true);
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RetiredAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("RetiredStoreCodes");
                 });
 
             modelBuilder.Entity("Portal.Domain.Merchants.StaffInvitation", b =>
@@ -1295,6 +1318,15 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("Portal.Domain.Merchants.MerchantLogo", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.RetiredStoreCode", b =>
+                {
+                    b.HasOne("Portal.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

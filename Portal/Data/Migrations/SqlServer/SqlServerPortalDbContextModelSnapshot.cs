@@ -621,6 +621,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(19)
                         .HasColumnType("nvarchar(19)");
 
+                    b.Property<long?>("StoreCodeOffSince")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StoreToken")
                         .HasMaxLength(27)
                         .HasColumnType("nvarchar(27)")
@@ -668,6 +671,27 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasKey("MerchantId");
 
                     b.ToTable("MerchantLogos");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.RetiredStoreCode", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(27)
+                        .HasColumnType("nvarchar(27)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("RetiredAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("RetiredStoreCodes");
                 });
 
             modelBuilder.Entity("Portal.Domain.Merchants.StaffInvitation", b =>
@@ -1308,6 +1332,15 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasOne("Portal.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("Portal.Domain.Merchants.MerchantLogo", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.RetiredStoreCode", b =>
+                {
+                    b.HasOne("Portal.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

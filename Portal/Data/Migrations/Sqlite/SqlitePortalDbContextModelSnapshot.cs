@@ -603,6 +603,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(19)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StoreCodeOffSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StoreToken")
                         .HasMaxLength(27)
                         .HasColumnType("TEXT")
@@ -648,6 +651,26 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasKey("MerchantId");
 
                     b.ToTable("MerchantLogos");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.RetiredStoreCode", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(27)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:ComparedExactly", true);
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("RetiredStoreCodes");
                 });
 
             modelBuilder.Entity("Portal.Domain.Merchants.StaffInvitation", b =>
@@ -1284,6 +1307,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("Portal.Domain.Merchants.MerchantLogo", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Merchants.RetiredStoreCode", b =>
+                {
+                    b.HasOne("Portal.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
