@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Admin;
 using Portal.Admin.Team;
 using Portal.Domain.Merchants;
 using Portal.LiveUpdates;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
-using Portal.Tests.Integration.Accounts;
 
 namespace Portal.Tests.Integration.LiveUpdates;
 
@@ -123,15 +120,7 @@ public sealed class HubAuthorizationTests(HubAuthorizationTests.Fixture fixture)
         return watcher;
     }
 
-    private async Task<TeamActions> TeamOfOwnerAsync()
-    {
-        var services = fixture.App.Services;
-        using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.PortalUser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Data.PortalUser>>();
-        var owner = await factory.CreateAsync((await users.FindByEmailAsync("owner@demo.test"))!);
-        return ActivatorUtilities.CreateInstance<TeamActions>(services, new CurrentStaff(new AccountsApp<OnSqlite>.SignedIn(owner)));
-    }
+    private Task<TeamActions> TeamOfOwnerAsync() => DemoTeam.OfAsync(fixture.App.Services);
 
     public sealed class Fixture : IAsyncLifetime
     {
