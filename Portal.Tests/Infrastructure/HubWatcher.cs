@@ -16,7 +16,7 @@ public sealed class HubWatcher : IAsyncDisposable
 
     private readonly Lock _lock = new();
     private readonly List<PaymentUpdate> _received = [];
-    private readonly List<(Guid PaymentId, TaskCompletionSource<PaymentUpdate> Seen)> _waiting = [];
+    private readonly List<(Func<PaymentUpdate, bool> Matches, TaskCompletionSource<PaymentUpdate> Seen)> _waiting = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubWatcher(HubConnection connection)
@@ -27,7 +27,7 @@ public sealed class HubWatcher : IAsyncDisposable
             lock (_lock)
             {
                 _received.Add(update);
-                foreach (var waiting in _waiting.Where(w => w.PaymentId == update.PaymentId))
+                foreach (var waiting in _waiting.Where(w => w.Matches(update)))
                 {
                     waiting.Seen.TrySetResult(update);
                 }
@@ -80,16 +80,21 @@ public sealed class HubWatcher : IAsyncDisposable
     }
 
     /// <summary>The first update of <paramref name="paymentId"/> this connection receives (or has received).</summary>
-    public Task<PaymentUpdate> UpdateOfAsync(Guid paymentId)
+    public Task<PaymentUpdate> UpdateOfAsync(Guid paymentId) => FirstAsync(u => u.PaymentId == paymentId);
+
+    /// <summary>The first update of a payment of checkout <paramref name="checkoutId"/> this connection receives (or has received).</summary>
+    public Task<PaymentUpdate> UpdateOfCheckoutAsync(Guid checkoutId) => FirstAsync(u => u.CheckoutId == checkoutId);
+
+    private Task<PaymentUpdate> FirstAsync(Func<PaymentUpdate, bool> matches)
     {
         lock (_lock)
         {
-            if (_received.Find(u => u.PaymentId == paymentId) is { } seen)
+            if (_received.Find(u => matches(u)) is { } seen)
             {
                 return Task.FromResult(seen);
             }
             var waiting = new TaskCompletionSource<PaymentUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting.Add((paymentId, waiting));
+            _waiting.Add((matches, waiting));
             return waiting.Task.WaitAsync(Hang);
         }
     }
