@@ -14,7 +14,7 @@ namespace Portal.Tests.Instances;
 /// </summary>
 public sealed class StaffRemovalInstancesTests(StaffRemovalInstancesTests.Fixture fixture) : IClassFixture<StaffRemovalInstancesTests.Fixture>
 {
-    private const string Payer = "6200000000000002";
+    private const string Payer = "6200000000000001";
 
     [Fact]
     public async Task Remove_OnA_MembersHubConnectionOnB_IsDroppedAndReceivesNothingAfter()
