@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Admin.Team;
+using Portal.Data;
 using Portal.Domain.Merchants;
 using Portal.LiveUpdates;
 using Portal.Tests.Builders;
@@ -74,6 +77,23 @@ public sealed class HubAuthorizationTests(HubAuthorizationTests.Fixture fixture)
 
         // Its cookie still says Manager: it must sign in again to watch as what it is now.
         await moved.WhenClosedAsync();
+    }
+
+    [Fact]
+    public async Task PasswordReset_MemberWatching_ConnectionIsClosed()
+    {
+        var member = await DemoStaff.CreateAsync(fixture.App.Services, DemoStaff.NewEmail("reset"), StaffRole.Viewer);
+        await using var watching = await WatchMerchantAsync(member.Email!, DemoStaff.Password);
+
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByIdAsync(member.Id))!;
+            var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), "Another!Pass4567");
+            Assert.True(reset.Succeeded);
+        }
+
+        await watching.WhenClosedAsync();
     }
 
     [Fact]
