@@ -27,6 +27,7 @@ using Portal.Proxy;
 using Portal.Rails;
 using Portal.Sandbox;
 using Portal.SandboxBank;
+using Portal.StaffAccess;
 using Portal.Webhooks;
 
 try
@@ -71,6 +72,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     builder.AddPayments();
     builder.AddBus(); // Redis when ConnectionStrings:Redis is set, else nothing: the one-process app
     builder.AddLiveUpdates();
+    builder.AddStaffAccess(); // hub joins and open admin pages re-checked against the database
     builder.AddEmbeddedSandboxBank(); // only when on: SandboxBank:Enabled, true in Development by default
     builder.AddPaymentRail();
     builder.AddPay();

@@ -16,16 +16,7 @@ public sealed class OperatorTests(BrowserAppFixture fixture)
         var page = await operatorContext.NewPageAsync();
         var account = new AccountPageObject(page);
         await account.SubmitSignInAsync("operator@demo.test", "Demo!Pass123");
-        await page.WaitForURLAsync(url => url.Contains("/operator/merchants", StringComparison.Ordinal));
-        await Expect(page.Locator("[data-ready='true']")).ToBeVisibleAsync();
-
-        await page.GetByLabel("Merchant name").FillAsync($"Tea House {suffix}");
-        await page.GetByLabel("City").FillAsync("Hangzhou");
-        await page.GetByLabel("Settlement account").FillAsync($"88000000{Random.Shared.NextInt64(10_000_000, 99_999_999)}");
-        await page.GetByLabel("First owner's email").FillAsync(ownerEmail);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create merchant" }).ClickAsync();
-        await Expect(page.GetByText($"Tea House {suffix} was created.")).ToBeVisibleAsync();
-        await Expect(page.Locator("tr.merchant-row", new() { HasText = $"Tea House {suffix}" })).ToBeVisibleAsync();
+        await CreateMerchantAsync(page, $"Tea House {suffix}", ownerEmail);
 
         await using var ownerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var owner = new AccountPageObject(await ownerContext.NewPageAsync());
@@ -36,6 +27,37 @@ public sealed class OperatorTests(BrowserAppFixture fixture)
         await admin.OpenAsync("admin/team");
         await Expect(owner.Page.Locator("tr.member-row", new() { HasText = ownerEmail })).ToBeVisibleAsync();
         await Expect(owner.Page.GetByText($"Tea House {suffix}").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task OperatorAudit_AfterCreatingMerchant_ShowsItWithTheOperatorsAddress()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var page = await context.NewPageAsync();
+        await new AccountPageObject(page).SubmitSignInAsync("operator@demo.test", "Demo!Pass123");
+        await CreateMerchantAsync(page, $"Audit Teas {suffix}", $"owner-{suffix}@audit.example");
+
+        await page.GotoAsync("operator/audit");
+
+        var row = page.Locator("tr.operator-audit-row", new() { HasText = $"Audit Teas {suffix}" });
+        await Expect(row).ToContainTextAsync("Merchant created");
+        await Expect(row).ToContainTextAsync("operator@demo.test");
+        await Expect(row).ToContainTextAsync("127.0.0.1");
+        await Expect(page.Locator("tr.operator-audit-row", new() { HasText = "Signed in" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task OperatorAudit_Owner_IsRefused()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var admin = new AdminPageObject(await context.NewPageAsync());
+        await admin.SignInAsync("owner@demo.test");
+
+        await admin.Page.GotoAsync("operator/audit");
+
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Not available to you" })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByRole(AriaRole.Table, new() { Name = "Operator audit log" })).ToHaveCountAsync(0);
     }
 
     [Theory]
@@ -66,5 +88,20 @@ public sealed class OperatorTests(BrowserAppFixture fixture)
 
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Not available to you" })).ToBeVisibleAsync();
         await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Create merchant" })).ToHaveCountAsync(0);
+    }
+
+    // Signed in as the operator, on any page: fills the new-merchant form once the circuit is live, and waits for the row.
+    private static async Task CreateMerchantAsync(IPage page, string name, string ownerEmail)
+    {
+        await page.WaitForURLAsync(url => url.Contains("/operator/merchants", StringComparison.Ordinal));
+        await Expect(page.Locator("[data-ready='true']")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Merchant name").FillAsync(name);
+        await page.GetByLabel("City").FillAsync("Hangzhou");
+        await page.GetByLabel("Settlement account").FillAsync($"88000000{Random.Shared.NextInt64(10_000_000, 99_999_999)}");
+        await page.GetByLabel("First owner's email").FillAsync(ownerEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create merchant" }).ClickAsync();
+        await Expect(page.GetByText($"{name} was created.")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr.merchant-row", new() { HasText = name })).ToBeVisibleAsync();
     }
 }

@@ -6,4 +6,5 @@ public enum BusTopic
     PaymentChanged,
     RefundChanged,
     WebhooksDue,
+    StaffAccessChanged,
 }

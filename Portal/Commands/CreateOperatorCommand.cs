@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Portal.Addresses;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Operator;
@@ -34,6 +35,10 @@ internal static class CreateOperatorCommand
         var firstOperator = scope.ServiceProvider.GetRequiredService<FirstOperator>();
         await firstOperator.EnsureAllowedAsync(email);
         var user = await firstOperator.CreateAsync(email, prompt ? PasswordPrompt.Read(email, output) : null);
+        await scope.ServiceProvider.GetRequiredService<OperatorAudit>().RecordCommandAsync(PortalCommands.CreateOperator,
+            OperatorAuditActions.OperatorCreated, $"Created the platform operator {user.Email} " +
+                                                  (prompt ? "with a password typed at the prompt" : "without a password (reset link printed)"),
+            "User", user.Id);
         if (prompt)
         {
             await output.WriteLineAsync($"Created the platform operator {user.Email}; they sign in with the password just given.");

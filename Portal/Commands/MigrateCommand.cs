@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
 using Portal.Data;
 using Portal.SandboxBank;
 
@@ -15,9 +16,18 @@ internal static class MigrateCommand
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
         var provider = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        IReadOnlyList<string> applied;
         await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
-            await ReportAsync(output, $"Portal's {provider} database", await DatabaseMigrations.ApplyAsync(db));
+            applied = await DatabaseMigrations.ApplyAsync(db);
+            await ReportAsync(output, $"Portal's {provider} database", applied);
+        }
+        if (applied.Count > 0)
+        {
+            // Written once the schema is there: the audit table may be one of the migrations just applied.
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OperatorAudit>().RecordCommandAsync(PortalCommands.Migrate,
+                OperatorAuditActions.DatabaseMigrated, $"Applied {applied.Count} migration(s) to Portal's {provider} database, up to {applied[^1]}");
         }
         if (await services.MigrateSandboxBankAsync() is { } bank)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Components.Account;
 using Portal.Data;
 using Portal.Domain.Merchants;
+using Portal.StaffAccess;
 
 namespace Portal.Identity;
 
@@ -32,6 +33,7 @@ public static class IdentityExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();

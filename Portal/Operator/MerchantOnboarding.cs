@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Addresses;
+using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Rails;
-using Portal.Identity;
 using Portal.Invitations;
 using Portal.Rails;
 
@@ -21,6 +21,7 @@ public sealed class MerchantOnboarding(
     IDbContextFactory<PortalDbContext> contexts,
     InvitationSender invitations,
     AuthenticationStateProvider authentication,
+    OperatorAudit audit,
     TimeProvider time,
     ISettlementAccountOpener? settlementAccounts = null)
 {
@@ -48,7 +49,7 @@ public sealed class MerchantOnboarding(
     public async Task<OnboardedMerchant> CreateAsync(NewMerchantModel model, PublicLinks links, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var operatorEmail = await RequireOperatorAsync();
+        var @operator = await RequireOperatorAsync();
         var now = time.GetUtcNow();
 
         var errors = new ValidationErrors();
@@ -115,17 +116,20 @@ public sealed class MerchantOnboarding(
 
         db.Merchants.Add(merchant);
         await db.SaveChangesAsync(cancellationToken);
-        var invitation = await invitations.SendAsync(merchant.Id, ownerEmail, StaffRole.Owner, operatorEmail, links, cancellationToken);
+        var invitation = await invitations.SendAsync(merchant.Id, ownerEmail, StaffRole.Owner, OperatorEmail(@operator), links, cancellationToken);
+        await audit.RecordAsync(@operator, OperatorAuditActions.MerchantOnboarded,
+            $"Created merchant {merchant.Name} ({merchant.City}, {currency.Code}) and invited its owner {ownerEmail}", "Merchant",
+            merchant.Id.ToString(), new { settlementAccount = AccountNumber.Mask(merchant.SettlementAccount), owner = ownerEmail },
+            cancellationToken);
         return new OnboardedMerchant(merchant.Id, merchant.Name, invitation);
     }
 
-    private async Task<string> RequireOperatorAsync()
+    private async Task<System.Security.Claims.ClaimsPrincipal> RequireOperatorAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if (user.FindFirst(PortalClaims.Operator)?.Value != "true")
-        {
-            throw new ForbiddenException("Only the platform operator manages merchants.");
-        }
-        return user.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? user.Identity?.Name ?? "operator";
+        return OperatorAudit.IsOperator(user) ? user : throw new ForbiddenException("Only the platform operator manages merchants.");
     }
+
+    private static string OperatorEmail(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? user.Identity?.Name ?? "operator";
 }

@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Invitations;
+using Portal.StaffAccess;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration.Accounts;
@@ -125,7 +126,7 @@ public abstract class TeamActionsTests<TProvider>(AccountsApp<TProvider> fixture
 
     private async Task<TeamActions> TeamOfAsync(string email) =>
         new(fixture.Contexts, await fixture.SignedInAsync(email), fixture.App.Services.GetRequiredService<InvitationSender>(),
-            fixture.App.Services.GetRequiredService<IAuditLog>());
+            fixture.App.Services.GetRequiredService<IAuditLog>(), fixture.App.Services.GetRequiredService<StaffAccessChanges>());
 
     private async Task<PortalUser> CreateMemberAsync(string email, StaffRole role, string merchant = DemoData.DemoShop)
     {

@@ -109,7 +109,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Add(Managers, "admin/links/new");
             Add(Owners, "admin/settings", "admin/team", "admin/audit", "admin/links/store/print", "admin/api-keys");
             Add(Owners, "admin/webhooks");
-            Add(OperatorOnly, "operator/merchants");
+            Add(OperatorOnly, "operator/merchants", "operator/audit");
             // Demo Shop's own things by id: its staff see them; the other merchant's owner gets a 404.
             Add(DemoShopThing, $"admin/payments/{payment.PaymentId}", $"admin/links/{checkout.Id}/print");
         }

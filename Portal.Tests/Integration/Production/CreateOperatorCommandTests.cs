@@ -85,6 +85,31 @@ public sealed partial class CreateOperatorCommandTests : IAsyncLifetime
         using var signedIn = await StaffHttpClient.SignInAsync(portal.BaseAddress, Email, Password, viaTlsProxy: true);
     }
 
+    [Fact]
+    public async Task CreateOperator_AfterMigrate_BothAreInTheOperatorsAuditLog()
+    {
+        var settings = ProductionPortal.Settings();
+        await _portal.RunAsync(settings, "migrate");
+
+        await _portal.RunAsync(settings, $"create-operator --email {Email}");
+
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_portal.DataDirectory, "portal.db")};Pooling=false");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT Action, ActorName, Summary FROM AuditEntries WHERE MerchantId IS NULL ORDER BY At";
+        var entries = new List<(string Action, string Actor, string Summary)>();
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                entries.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        Assert.Equal([Portal.Audit.OperatorAuditActions.DatabaseMigrated, Portal.Audit.OperatorAuditActions.OperatorCreated], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(Portal.Audit.OperatorAudit.CommandLineActor, e.Actor));
+        Assert.Contains(Email, entries[1].Summary, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"https://pay\.portal\.test/Account/ResetPassword\?code=\S+")]
     private static partial Regex ResetLink();
 }

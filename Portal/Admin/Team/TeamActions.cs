@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Invitations;
+using Portal.StaffAccess;
 
 namespace Portal.Admin.Team;
 
@@ -13,7 +14,7 @@ namespace Portal.Admin.Team;
 /// merchant (another merchant's member reads as not found), and a merchant always keeps at least one owner.
 /// </summary>
 public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, InvitationSender invitations,
-    IAuditLog audit)
+    IAuditLog audit, StaffAccessChanges accessChanges)
 {
     public async Task<SentInvitation> InviteAsync(string email, StaffRole role, PublicLinks links, CancellationToken cancellationToken = default)
     {
@@ -50,6 +51,7 @@ public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, Cur
         // A new stamp makes the member's open sessions take up the new role (Identity revalidates on the stamp).
         member.SecurityStamp = Guid.NewGuid().ToString();
         await SaveAsync(db, cancellationToken);
+        await accessChanges.ChangedAsync(member.Id, cancellationToken);
         await audit.RecordAsync(staff, AuditActions.StaffRoleChanged, $"Changed {member.Email}'s role from {before} to {role}",
             "Staff", member.Id, new { from = before.ToString(), to = role.ToString() }, cancellationToken);
     }
@@ -69,6 +71,8 @@ public sealed class TeamActions(IDbContextFactory<PortalDbContext> contexts, Cur
         }
         db.Users.Remove(member);
         await SaveAsync(db, cancellationToken);
+        // Their open pages and live-update connections, on every instance, stop showing the merchant now, not at the next check.
+        await accessChanges.ChangedAsync(member.Id, cancellationToken);
         await audit.RecordAsync(staff, AuditActions.StaffRemoved, $"Removed {member.Email} ({member.Role}) from the team",
             "Staff", member.Id, cancellationToken: cancellationToken);
     }

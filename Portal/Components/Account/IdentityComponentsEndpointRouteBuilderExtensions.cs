@@ -17,9 +17,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<PortalUser> signInManager,
+            [FromServices] Portal.Audit.OperatorAudit operatorAudit,
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
+            if (Portal.Audit.OperatorAudit.IsOperator(user))
+            {
+                await operatorAudit.RecordAsync(user, Portal.Audit.OperatorAuditActions.SignedOut, "Signed out", "User",
+                    user.FindFirstValue(ClaimTypes.NameIdentifier));
+            }
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });
 

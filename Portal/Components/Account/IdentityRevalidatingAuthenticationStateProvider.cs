@@ -4,27 +4,77 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.StaffAccess;
 
 namespace Portal.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute an interactive circuit is connected: a member whose role was changed or who was removed on the team page
-// (which renews their stamp) is signed out of open admin pages within a minute. Anonymous circuits are not revalidated.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
+// every StaffAccess:RecheckInterval (a minute by default) an interactive circuit is connected, and at once when the
+// user's access changed (StaffAccessChanges: the team page removed them or changed their role, on any instance): the
+// circuit then signs out, its pages leave and stop receiving live updates. Anonymous circuits are not revalidated.
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
+{
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IOptions<IdentityOptions> _options;
+    private readonly StaffAccessChanges _accessChanges;
+    private readonly TimeSpan _interval;
+    private IDisposable? _accessWatch;
+
+    public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
-{
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+        IOptions<IdentityOptions> options,
+        IOptions<StaffAccessOptions> access,
+        StaffAccessChanges accessChanges)
+        : base(loggerFactory)
+    {
+        _scopeFactory = scopeFactory;
+        _options = options;
+        _accessChanges = accessChanges;
+        _interval = access.Value.RecheckInterval;
+        AuthenticationStateChanged += WatchAccess;
+    }
+
+    protected override TimeSpan RevalidationInterval => _interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            AuthenticationStateChanged -= WatchAccess;
+            Interlocked.Exchange(ref _accessWatch, null)?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private void WatchAccess(Task<AuthenticationState> state) => _ = WatchAccessAsync(state);
+
+    private async Task WatchAccessAsync(Task<AuthenticationState> state)
+    {
+        var current = await state;
+        var userId = current.User.Identity?.IsAuthenticated == true ? current.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var watch = userId is null ? null : _accessChanges.WatchUser(userId, _ => RecheckNowAsync(current));
+        Interlocked.Exchange(ref _accessWatch, watch)?.Dispose();
+    }
+
+    private async Task RecheckNowAsync(AuthenticationState state)
+    {
+        if (!await ValidateAuthenticationStateAsync(state, CancellationToken.None))
+        {
+            // As the periodic revalidation does when it fails: the router then sends the circuit to sign in.
+            SetAuthenticationState(Task.FromResult(SignedOut));
+        }
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal)
@@ -40,7 +90,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         }
         else
         {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+            var principalStamp = principal.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
             var userStamp = await userManager.GetSecurityStampAsync(user);
             return principalStamp == userStamp;
         }
