@@ -35,6 +35,7 @@ public sealed class SignInAudit(UserManager<PortalUser> users, IAuditLog audit)
         var (action, summary) = result switch
         {
             { Succeeded: true } => (AuditActions.SignedIn, "Signed in"),
+            Identity.Lockout.AddressRefusedSignIn => (AuditActions.SignInFailed, "Sign-in refused: too many failed sign-ins from the client's address"),
             { IsLockedOut: true } => (AuditActions.SignInFailed, "Sign-in refused: the account is locked after repeated failures"),
             { IsNotAllowed: true } => (AuditActions.SignInFailed, "Sign-in refused: the account may not sign in"),
             _ => (AuditActions.SignInFailed, method == "password" ? "Sign-in failed: wrong password" : "Sign-in failed: wrong code"),
