@@ -15,6 +15,7 @@ public static class AdminExtensions
     {
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Settings.MerchantSettings>();
+        builder.Services.AddScoped<Settings.StaffSecuritySettings>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<ApiKeys.ApiKeyActions>();
         builder.Services.AddScoped<Webhooks.WebhookActions>();
