@@ -26,6 +26,9 @@ public class PortalApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         // No sample-shop key and webhook endpoint (at localhost:5090) unless a test asks: they would add deliveries.
         _settings.TryAdd("Demo:SampleShop", "false");
+        // Every test signs in from 127.0.0.1, some with wrong passwords on purpose: the per-address lockout is for the
+        // tests that set their own.
+        _settings.TryAdd("Staff:Lockout:MaxFailuresPerAddress", "100000");
         if (provider == DatabaseProvider.Postgres)
         {
             // Migrated already, as a copy of the run's template: the app's own migration at start then has nothing to do.
