@@ -29,6 +29,7 @@ public sealed class UnsafeSettingsTests : IAsyncLifetime
     [InlineData("SandboxBank:Enabled", "false")]
     [InlineData("Rail:BaseUrl", "http://rail.acquirer.example/")]
     [InlineData("Rail:SigningKeys:0:Secret", DevelopmentSecret)]
+    [InlineData("Staff:Passwords:RequiredLength", "8")]
     public async Task Start_UnsafeSetting_RefusesNamingIt(string setting, string? value)
     {
         var (exitCode, output) = await _portal.RunAsync(ProductionPortal.Settings((setting, value)));
