@@ -102,6 +102,11 @@ public sealed class Merchant
     /// <summary>When the current logo was uploaded; null when the checkout shows the name only.</summary>
     public DateTimeOffset? LogoUpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Every staff member must sign in with two factors, not only Owners (who always must). Defaults to false.
+    /// </summary>
+    public bool RequiresTwoFactorForAllStaff { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public int Version { get; private set; }
@@ -387,6 +392,13 @@ public sealed class Merchant
         PendingRefundApprovalThresholdMinorUnits = null;
         PendingRefundApprovalThresholdFrom = null;
         PendingRefundApprovalThresholdBy = null;
+    }
+
+    /// <summary>Whether every staff member, not only Owners, must sign in with two factors.</summary>
+    public void RequireTwoFactorForAllStaff(bool required)
+    {
+        RequiresTwoFactorForAllStaff = required;
+        Version++;
     }
 
     private static void CheckNameCityCountry(ValidationErrors errors, string? name, string? city, string? countryCode)

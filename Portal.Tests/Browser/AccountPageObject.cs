@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OtpNet;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Browser;
@@ -26,6 +27,21 @@ public sealed class AccountPageObject(IPage page)
         var link = await mail.GetByRole(AriaRole.Link, new() { Name = "Open link" }).GetAttributeAsync("href");
         // By path: mail sent from a test's own services carries a placeholder host, the browser knows the real one.
         await Page.GotoAsync(new Uri(link!).PathAndQuery.TrimStart('/'));
+    }
+
+    /// <summary>
+    /// On the authenticator set-up page: reads the key as a phone would scan it, confirms the app's code, and waits for
+    /// the recovery codes. The authenticator, for later codes.
+    /// </summary>
+    public async Task<Totp> SetUpAuthenticatorHereAsync()
+    {
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "QR code to add Portal to your authenticator app" })).ToBeVisibleAsync();
+        var key = (await Page.GetByTestId("shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        await Page.GetByLabel("Verification code").FillAsync(totp.ComputeTotp());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Verify and turn on" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Recovery codes" })).ToBeVisibleAsync();
+        return totp;
     }
 
     public async Task AcceptInvitationAsync(string name, string password)

@@ -67,14 +67,14 @@ public sealed class PasswordResetTests(BrowserAppFixture fixture)
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccountWithAClearMessage()
+    public async Task SignIn_TenWrongPasswords_LocksTheAccountWithAClearMessage()
     {
         var email = DemoStaff.NewEmail("lock");
         await DemoStaff.CreateAsync(fixture.App.Services, email);
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
         var account = new AccountPageObject(await context.NewPageAsync());
 
-        for (var attempt = 1; attempt < 5; attempt++)
+        for (var attempt = 1; attempt < 10; attempt++)
         {
             await account.SubmitSignInAsync(email, "Wrong!Pass000");
             await Expect(account.Page.GetByText("The email or password is not correct")).ToBeVisibleAsync();

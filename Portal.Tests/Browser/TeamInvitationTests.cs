@@ -79,7 +79,7 @@ public sealed class TeamInvitationTests(BrowserAppFixture fixture)
         await invitee.Page.GotoAsync(link);
         await invitee.AcceptInvitationAsync("Wes Weak", "password");
 
-        await Expect(invitee.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("digit");
+        await Expect(invitee.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("at least 12 characters");
         await invitee.Page.GotoAsync(link);
         await Expect(invitee.Page.GetByRole(AriaRole.Button, new() { Name = "Join and sign in" })).ToBeVisibleAsync();
     }

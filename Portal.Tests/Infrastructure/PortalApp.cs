@@ -30,6 +30,9 @@ public class PortalApp : WebApplicationFactory<Program>
         {
             _settings.TryAdd(key, value);
         }
+        // Every test signs in from 127.0.0.1, some with wrong passwords on purpose: the per-address lockout is for the
+        // tests that set their own.
+        _settings.TryAdd("Staff:Lockout:MaxFailuresPerAddress", "100000");
         if (provider == DatabaseProvider.Postgres)
         {
             // Migrated already, as a copy of the run's template: the app's own migration at start then has nothing to do.

@@ -17,6 +17,7 @@ public static class AdminExtensions
         builder.Services.AddOptions<Settings.RefundSettingsOptions>().BindConfiguration(Settings.RefundSettingsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Settings.MerchantSettings>();
+        builder.Services.AddScoped<Settings.StaffSecuritySettings>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<ApiKeys.ApiKeyActions>();
         builder.Services.AddScoped<Webhooks.WebhookActions>();

@@ -54,6 +54,7 @@ public sealed class SignInAudit(UserManager<PortalUser> users, IAuditLog audit, 
         result switch
         {
             { Succeeded: true } => (signedIn, "Signed in"),
+            Identity.Lockout.AddressRefusedSignIn => (failed, "Sign-in refused: too many failed sign-ins from the client's address"),
             { IsLockedOut: true } => (failed, "Sign-in refused: the account is locked after repeated failures"),
             { IsNotAllowed: true } => (failed, "Sign-in refused: the account may not sign in"),
             _ => (failed, method == "password" ? "Sign-in failed: wrong password" : "Sign-in failed: wrong code"),

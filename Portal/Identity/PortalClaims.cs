@@ -11,4 +11,11 @@ public static class PortalClaims
     /// operator has no merchant), so it carries no merchant claim and no admin page of a merchant lets them in.
     /// </summary>
     public const string Operator = "portal:operator";
+
+    /// <summary>
+    /// This user must sign in with two factors and has not set them up: every merchant and operator page is closed to
+    /// them until they do (see <see cref="TwoFactor.TwoFactorSetUpGate"/>). Recomputed at each sign-in and with the
+    /// security stamp each minute.
+    /// </summary>
+    public const string TwoFactorSetUpRequired = "portal:2fa-setup-required";
 }

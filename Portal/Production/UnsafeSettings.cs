@@ -15,6 +15,7 @@ namespace Portal.Production;
 public static class UnsafeSettings
 {
     public const int MinimumSecretLength = 32;
+    public const int MinimumStaffPasswordLength = 12;
 
     /// <summary>Every unsafe setting, in the order an operator would fix them; none in Development.</summary>
     public static IReadOnlyList<string> Find(IConfiguration configuration, IHostEnvironment environment)
@@ -36,6 +37,7 @@ public static class UnsafeSettings
             PublicBaseUrl(configuration),
             SandboxBank(configuration),
             WebhookNetworks(configuration),
+            StaffPasswordLength(configuration),
         }.OfType<string>().ToList();
     }
 
@@ -136,6 +138,16 @@ public static class UnsafeSettings
             ? null
             : $"{string.Join(" and ", settings)} {(settings.Count == 1 ? "is" : "are")} true, which lets an owner point webhooks at " +
               "this machine, a private network or a plain http address; set it to false (webhooks go to public https servers only).";
+    }
+
+    // ASVS level 2 asks 12 at least; the setting exists to ask more, and a developer may try fewer on their machine.
+    private static string? StaffPasswordLength(IConfiguration configuration)
+    {
+        var setting = $"{Identity.StaffAccountOptions.Section}:Passwords:RequiredLength";
+        var length = configuration.GetValue<int?>(setting);
+        return length < MinimumStaffPasswordLength
+            ? $"{setting} is {length}; staff passwords need at least {MinimumStaffPasswordLength} characters, set it to {MinimumStaffPasswordLength} or more."
+            : null;
     }
 
     // The values appsettings.Development.json publishes, whatever they are today; "development-…" covers older ones.

@@ -31,6 +31,7 @@ public sealed class UnsafeSettingsTests : IAsyncLifetime
     [InlineData("Rail:SigningKeys:0:Secret", DevelopmentSecret)]
     [InlineData("Webhooks:AllowPrivateNetworks", "true")]
     [InlineData("Webhooks:AllowHttp", "true")]
+    [InlineData("Staff:Passwords:RequiredLength", "8")]
     public async Task Start_UnsafeSetting_RefusesNamingIt(string setting, string? value)
     {
         var (exitCode, output) = await _portal.RunAsync(ProductionPortal.Settings((setting, value)));

@@ -16,7 +16,7 @@ namespace Portal.Tests.Integration.Proxy;
 public abstract class ProductionFixture(IDictionary<string, string?> settings) : IAsyncLifetime
 {
     public const string OwnerEmail = "owner@tea.example";
-    public const string OwnerPassword = "Owner!Pass123";
+    public const string OwnerPassword = "Teapot!Pass123";
 
     public ProductionPortalApp App { get; } = new(settings);
 

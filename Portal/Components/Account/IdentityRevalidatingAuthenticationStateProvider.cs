@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Identity;
+using Portal.Identity.Sessions;
 using Portal.StaffAccess;
 
 namespace Portal.Components.Account;
@@ -12,6 +14,8 @@ namespace Portal.Components.Account;
 // every StaffAccess:RecheckInterval (a minute by default) an interactive circuit is connected, and at once when the
 // user's access changed (StaffAccessChanges: the team page removed them or changed their role, on any instance): the
 // circuit then signs out, its pages leave and stop receiving live updates. Anonymous circuits are not revalidated.
+// A circuit never sees the cookie again, so it also ends the session where the cookie would: at the absolute limit, and
+// at the idle end the page was loaded with.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
     private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
@@ -19,6 +23,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IOptions<IdentityOptions> _options;
     private readonly StaffAccessChanges _accessChanges;
+    private readonly StaffAccountOptions _staff;
+    private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private IDisposable? _accessWatch;
 
@@ -27,12 +33,16 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
         IOptions<StaffAccessOptions> access,
-        StaffAccessChanges accessChanges)
+        StaffAccessChanges accessChanges,
+        IOptions<StaffAccountOptions> staff,
+        TimeProvider time)
         : base(loggerFactory)
     {
         _scopeFactory = scopeFactory;
         _options = options;
         _accessChanges = accessChanges;
+        _staff = staff.Value;
+        _time = time;
         _interval = access.Value.RecheckInterval;
         AuthenticationStateChanged += WatchAccess;
     }
@@ -42,6 +52,10 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        if (!StaffSessions.IsOpen(authenticationState.User, _staff.Sessions.AbsoluteLifetime, _time.GetUtcNow()))
+        {
+            return false;
+        }
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();

@@ -609,6 +609,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("RefundWindowDays")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RequiresTwoFactorForAllStaff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SettlementAccount")
                         .IsRequired()
                         .HasMaxLength(19)

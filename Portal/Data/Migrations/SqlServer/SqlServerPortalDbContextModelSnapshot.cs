@@ -616,6 +616,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("RefundWindowDays")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequiresTwoFactorForAllStaff")
+                        .HasColumnType("bit");
+
                     b.Property<string>("SettlementAccount")
                         .IsRequired()
                         .HasMaxLength(19)

@@ -598,6 +598,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("RefundWindowDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequiresTwoFactorForAllStaff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SettlementAccount")
                         .IsRequired()
                         .HasMaxLength(19)
