@@ -55,7 +55,7 @@ public abstract class WebhookCrashRecoveryTests(BrowserAppFixture fixture, Datab
             await page.PayRealTimeAsync(Payer, "123456");
 
             // Both events committed with the payment and each tried at least once against the closed port.
-            await WaitAsync(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 var deliveries = await DeliveriesAsync();
                 return deliveries.Count == 2 && deliveries.All(d => d.Attempts >= 1 && d.Status == WebhookDeliveryStatus.Pending);
@@ -67,7 +67,7 @@ public abstract class WebhookCrashRecoveryTests(BrowserAppFixture fixture, Datab
         await using var receiver = await WebhookReceiver.StartAsync(port: receiverPort);
         await using (await PortalProcess.StartAsync(_dataDirectory, _database.SettingsWith(QuickRetries), port))
         {
-            await WaitAsync(async () => (await DeliveriesAsync()).All(d => d.Status == WebhookDeliveryStatus.Delivered));
+            await Eventually.HoldsAsync(async () => (await DeliveriesAsync()).All(d => d.Status == WebhookDeliveryStatus.Delivered));
         }
 
         var accepted = receiver.Accepted;
@@ -107,19 +107,6 @@ public abstract class WebhookCrashRecoveryTests(BrowserAppFixture fixture, Datab
     {
         await using var db = _database.CreateDbContext();
         return await db.WebhookDeliveries.AsNoTracking().ToListAsync();
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in time.");
-            }
-            await Task.Delay(200);
-        }
     }
 }
 

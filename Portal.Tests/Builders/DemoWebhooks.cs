@@ -4,11 +4,16 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Microsoft.Extensions.Options;
+using Portal.Admin.Webhooks;
+using Portal.Audit;
+using Portal.Domain.Merchants;
+using Portal.Tests.Infrastructure;
 using Portal.Webhooks;
 
 namespace Portal.Tests.Builders;
 
-/// <summary>Webhook endpoints for the demo merchants, and a receiver's own check of a delivery's signature.</summary>
+/// <summary>Webhook endpoints for the demo merchants, their page's actions as staff, and a receiver's own check of a delivery's signature.</summary>
 public static class DemoWebhooks
 {
     /// <summary>Registers an endpoint (all events unless given) and returns its id and its secret.</summary>
@@ -23,6 +28,22 @@ public static class DemoWebhooks
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync();
         return (endpoint.Id, secret);
+    }
+
+    /// <summary>The webhooks page's actions as a staff member of <paramref name="merchant"/> in <paramref name="role"/>.</summary>
+    public static async Task<WebhookActions> ActionsOfAsync(IServiceProvider services, string merchant = DemoData.DemoShop,
+        StaffRole role = StaffRole.Owner)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        Merchant found;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            found = await db.Merchants.AsNoTracking().SingleAsync(m => m.Name == merchant);
+        }
+        return new WebhookActions(AdminDatabase.StaffOf(found, role), contexts, services.GetRequiredService<WebhookSecrets>(),
+            services.GetRequiredService<WebhookSignal>(), services.GetRequiredService<IOptions<WebhookOptions>>(),
+            services.GetRequiredService<IAuditLog>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<WebhookUrlCheck>(), services.GetRequiredService<WebhookRedeliveryLimit>());
     }
 
     public static async Task<List<WebhookDelivery>> DeliveriesAsync(IServiceProvider services)

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Portal.Admin.Webhooks;
-using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -144,7 +141,7 @@ public sealed class WebhookAddressTests : IAsyncLifetime
 
         await DemoPayments.PaidAsync(Services, 9.00m);
 
-        await WaitAsync(async () => (await owner.ListDeliveriesAsync()) is [{ Attempts: >= 1 }]);
+        await Eventually.HoldsAsync(async () => (await owner.ListDeliveriesAsync()) is [{ Attempts: >= 1 }]);
         var row = Assert.Single(await owner.ListDeliveriesAsync());
         Assert.Equal(WebhookSender.AddressNotAllowed, row.LastError);
         Assert.Null(row.LastStatusCode);
@@ -159,7 +156,7 @@ public sealed class WebhookAddressTests : IAsyncLifetime
 
         await DemoPayments.PaidAsync(Services, 9.00m);
 
-        await WaitAsync(async () => (await owner.ListDeliveriesAsync()) is [{ Attempts: >= 1 }]);
+        await Eventually.HoldsAsync(async () => (await owner.ListDeliveriesAsync()) is [{ Attempts: >= 1 }]);
         Assert.Equal(WebhookSender.AddressNotAllowed, Assert.Single(await owner.ListDeliveriesAsync()).LastError);
         Assert.Empty(_receiver.Received);
     }
@@ -184,7 +181,7 @@ public sealed class WebhookAddressTests : IAsyncLifetime
         await DemoWebhooks.AddEndpointAsync(Services, _receiver.Url, events: [WebhookEventTypes.PaymentSucceeded]);
         var owner = await OwnerAsync();
         await DemoPayments.PaidAsync(Services, 9.00m);
-        await WaitAsync(async () => (await owner.ListDeliveriesAsync()).Count == 1);
+        await Eventually.HoldsAsync(async () => (await owner.ListDeliveriesAsync()).Count == 1);
         var delivery = Assert.Single(await owner.ListDeliveriesAsync());
 
         // Each request counts, also one that meets the dispatcher's claim on the row and is told so.
@@ -201,30 +198,5 @@ public sealed class WebhookAddressTests : IAsyncLifetime
         Assert.True(outcome is null or ConcurrencyConflictException, outcome?.ToString());
     }
 
-    private async Task<WebhookActions> OwnerAsync()
-    {
-        var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        Merchant merchant;
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            merchant = await db.Merchants.AsNoTracking().SingleAsync(m => m.Name == DemoData.DemoShop);
-        }
-        return new WebhookActions(AdminDatabase.StaffOf(merchant, StaffRole.Owner), contexts, Services.GetRequiredService<WebhookSecrets>(),
-            Services.GetRequiredService<WebhookSignal>(), Services.GetRequiredService<IOptions<WebhookOptions>>(),
-            Services.GetRequiredService<IAuditLog>(), Services.GetRequiredService<TimeProvider>(),
-            Services.GetRequiredService<WebhookUrlCheck>(), Services.GetRequiredService<WebhookRedeliveryLimit>());
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in time.");
-            }
-            await Task.Delay(50);
-        }
-    }
+    private Task<WebhookActions> OwnerAsync() => DemoWebhooks.ActionsOfAsync(Services);
 }

@@ -51,7 +51,7 @@ public sealed class WebhookInstancesTests : IAsyncLifetime
 
         var events = await AddEventsAsync(40);
 
-        await WaitAsync(async () => (await DeliveriesAsync()) is { Count: 40 } all && all.All(d => d.Status == WebhookDeliveryStatus.Delivered));
+        await Eventually.HoldsAsync(async () => (await DeliveriesAsync()) is { Count: 40 } all && all.All(d => d.Status == WebhookDeliveryStatus.Delivered));
         Assert.Equal(events.Order(), receiver.Received.Select(r => Guid.Parse(r.EventId)).Order());
         Assert.All(await DeliveriesAsync(), d => Assert.Equal(1, d.Attempts));
     }
@@ -64,12 +64,12 @@ public sealed class WebhookInstancesTests : IAsyncLifetime
         await AddEndpointAsync(receiver.Url);
 
         var eventId = Assert.Single(await AddEventsAsync(1));
-        await WaitAsync(() => Task.FromResult(!receiver.Received.IsEmpty));
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty));
         var claimed = Assert.Single(await DeliveriesAsync());
         var holder = _instances.Single(i => claimed.ClaimedBy!.Split('/')[1] == i.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         holder.Kill();
 
-        await WaitAsync(async () => Assert.Single(await DeliveriesAsync()).Status == WebhookDeliveryStatus.Delivered);
+        await Eventually.HoldsAsync(async () => Assert.Single(await DeliveriesAsync()).Status == WebhookDeliveryStatus.Delivered);
         var delivered = Assert.Single(await DeliveriesAsync());
         // The killed instance never recorded its attempt; the survivor's is the only one, made after the claim lapsed.
         Assert.Equal(1, delivered.Attempts);
@@ -122,18 +122,5 @@ public sealed class WebhookInstancesTests : IAsyncLifetime
     {
         await using var db = _database.CreateDbContext();
         return await db.WebhookDeliveries.AsNoTracking().ToListAsync();
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in time.");
-            }
-            await Task.Delay(100);
-        }
     }
 }

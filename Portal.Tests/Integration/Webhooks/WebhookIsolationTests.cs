@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Portal.Admin.Webhooks;
-using Portal.Audit;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
@@ -30,7 +27,7 @@ public abstract class WebhookIsolationTests(DatabaseProvider provider) : IAsyncL
         _receiver = await WebhookReceiver.StartAsync();
         (_endpointId, _) = await DemoWebhooks.AddEndpointAsync(Services, _receiver.Url);
         await DemoPayments.PaidAsync(Services, 11.00m);
-        await WaitAsync(async () => (await DemoWebhooks.DeliveriesAsync(Services)) is { Count: 2 } all &&
+        await Eventually.HoldsAsync(async () => (await DemoWebhooks.DeliveriesAsync(Services)) is { Count: 2 } all &&
                                     all.All(d => d.Status == WebhookDeliveryStatus.Delivered));
     }
 
@@ -96,7 +93,7 @@ public abstract class WebhookIsolationTests(DatabaseProvider provider) : IAsyncL
         var (payment, _) = await DemoPayments.PaidAsync(Services, 8.00m, merchant: DemoData.OtherShop);
 
         Assert.Single(await DemoWebhooks.EventsAsync(Services, payment.PaymentId));
-        await WaitAsync(() => Task.FromResult(others.Accepted.Count == 1));
+        await Eventually.HoldsAsync(() => Task.FromResult(others.Accepted.Count == 1));
         Assert.Equal(3, (await DemoWebhooks.DeliveriesAsync(Services)).Count);
         Assert.Equal(before, _receiver.Received.Count);
     }
@@ -110,39 +107,15 @@ public abstract class WebhookIsolationTests(DatabaseProvider provider) : IAsyncL
 
         await demo.RedeliverAsync(delivery.Id);
 
-        await WaitAsync(() => Task.FromResult(_receiver.Accepted.Count(r => r.EventId == delivery.EventId.ToString()) == 2));
+        await Eventually.HoldsAsync(() => Task.FromResult(_receiver.Accepted.Count(r => r.EventId == delivery.EventId.ToString()) == 2));
         var again = _receiver.Accepted.Last(r => r.EventId == delivery.EventId.ToString());
         Assert.Equal(first.Body, again.Body);
-        await WaitAsync(async () => (await demo.ListDeliveriesAsync()).Single(d => d.Id == delivery.Id) is
+        await Eventually.HoldsAsync(async () => (await demo.ListDeliveriesAsync()).Single(d => d.Id == delivery.Id) is
             { Attempts: 2, Status: WebhookDeliveryStatus.Delivered });
     }
 
-    private async Task<WebhookActions> ActionsOfAsync(string merchantName, StaffRole role)
-    {
-        var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        Merchant merchant;
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            merchant = await db.Merchants.AsNoTracking().SingleAsync(m => m.Name == merchantName);
-        }
-        return new WebhookActions(AdminDatabase.StaffOf(merchant, role), contexts, Services.GetRequiredService<WebhookSecrets>(),
-            Services.GetRequiredService<WebhookSignal>(), Services.GetRequiredService<IOptions<WebhookOptions>>(),
-            Services.GetRequiredService<IAuditLog>(), Services.GetRequiredService<TimeProvider>(),
-            Services.GetRequiredService<WebhookUrlCheck>(), Services.GetRequiredService<WebhookRedeliveryLimit>());
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in time.");
-            }
-            await Task.Delay(50);
-        }
-    }
+    private Task<WebhookActions> ActionsOfAsync(string merchantName, StaffRole role) =>
+        DemoWebhooks.ActionsOfAsync(Services, merchantName, role);
 }
 
 public sealed class WebhookIsolationOnSqliteTests() : WebhookIsolationTests(DatabaseProvider.Sqlite);

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Admin.Webhooks;
 using Portal.Audit;
 using Portal.Data;
-using Portal.Domain.Merchants;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 using Portal.Webhooks;
@@ -96,17 +94,5 @@ public sealed class WebhookSecretRollTests : IAsyncLifetime
         return _receiver.Accepted[count - 1];
     }
 
-    private async Task<WebhookActions> OwnerAsync()
-    {
-        var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        Merchant merchant;
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            merchant = await db.Merchants.AsNoTracking().SingleAsync(m => m.Name == DemoData.DemoShop);
-        }
-        return new WebhookActions(AdminDatabase.StaffOf(merchant, StaffRole.Owner), contexts, Services.GetRequiredService<WebhookSecrets>(),
-            Services.GetRequiredService<WebhookSignal>(), Services.GetRequiredService<IOptions<WebhookOptions>>(),
-            Services.GetRequiredService<IAuditLog>(), Services.GetRequiredService<TimeProvider>(),
-            Services.GetRequiredService<WebhookUrlCheck>(), Services.GetRequiredService<WebhookRedeliveryLimit>());
-    }
+    private Task<WebhookActions> OwnerAsync() => DemoWebhooks.ActionsOfAsync(Services);
 }
