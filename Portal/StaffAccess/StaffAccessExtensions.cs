@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Portal.LiveUpdates;
 
 namespace Portal.StaffAccess;
@@ -14,6 +15,7 @@ public static class StaffAccessExtensions
         builder.Services.AddSingleton<StaffAccessCheck>();
         builder.Services.AddSingleton<MerchantHubWatchers>();
         builder.Services.AddSingleton<StaffAccessChanges>();
+        builder.Services.AddScoped<CircuitHandler, StaffAccessCircuitHandler>();
         builder.Services.AddHostedService<StaffAccessRecheck>();
         return builder;
     }

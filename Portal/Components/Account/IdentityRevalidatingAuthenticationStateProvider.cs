@@ -12,8 +12,9 @@ namespace Portal.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
 // every StaffAccess:RecheckInterval (a minute by default) an interactive circuit is connected, and at once when the
-// user's access changed (StaffAccessChanges: the team page removed them or changed their role, on any instance): the
-// circuit then signs out, its pages leave and stop receiving live updates. Anonymous circuits are not revalidated.
+// user's access changed (StaffAccessChanges: the team page removed them or changed their role, on any instance; a
+// password or two-factor change), once the circuit is live (StaffAccessCircuitHandler): the circuit then signs out, its
+// pages leave and stop receiving live updates. Anonymous circuits are not revalidated.
 // A circuit never sees the cookie again, so it also ends the session where the cookie would: at the absolute limit, and
 // at the idle end the page was loaded with.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
@@ -27,6 +28,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private IDisposable? _accessWatch;
+    private volatile bool _inCircuit;
 
     public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
@@ -72,7 +74,20 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         base.Dispose(disposing);
     }
 
-    private void WatchAccess(Task<AuthenticationState> state) => _ = WatchAccessAsync(state);
+    /// <summary>From the circuit's handler: the page is live, so a change of access now signs it out at once.</summary>
+    internal void CircuitOpened()
+    {
+        _inCircuit = true;
+        WatchAccess(GetAuthenticationStateAsync());
+    }
+
+    private void WatchAccess(Task<AuthenticationState> state)
+    {
+        if (_inCircuit)
+        {
+            _ = WatchAccessAsync(state);
+        }
+    }
 
     private async Task WatchAccessAsync(Task<AuthenticationState> state)
     {
