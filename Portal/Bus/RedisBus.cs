@@ -22,6 +22,7 @@ internal sealed class RedisBus(ConfigurationOptions configuration, IOptions<BusO
     private readonly CancellationTokenSource _stopping = new();
     private ConnectionMultiplexer? _redis;
     private Task _connecting = Task.CompletedTask;
+    private volatile bool _disposed;
 
     public bool IsEnabled => true;
 
@@ -55,12 +56,24 @@ internal sealed class RedisBus(ConfigurationOptions configuration, IOptions<BusO
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host whose start failed, or that stopped by itself, can have let its container go first: nothing left to stop.
+        if (_disposed)
+        {
+            return;
+        }
         await _stopping.CancelAsync();
         await _connecting.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        await _stopping.CancelAsync();
+        await _connecting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
         if (_redis is { } redis)
         {
