@@ -9,6 +9,10 @@ public static class DisplayFormat
     public static string Time(DateTimeOffset at) =>
         at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.CurrentCulture);
 
+    /// <summary>The instant in local time to the minute ("2026-11-25 14:03"), where seconds tell nothing (a link's dates).</summary>
+    public static string Minute(DateTimeOffset at) =>
+        at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.CurrentCulture);
+
     /// <summary>The instant in local time with milliseconds, as the step timeline needs ("14:03:07.125").</summary>
     public static string TimeWithMilliseconds(DateTimeOffset at) =>
         at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.CurrentCulture);
