@@ -27,6 +27,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     private readonly StaffAccountOptions _staff;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
+    private readonly ILogger _logger;
     private IDisposable? _accessWatch;
     private volatile bool _inCircuit;
 
@@ -46,6 +47,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         _staff = staff.Value;
         _time = time;
         _interval = access.Value.RecheckInterval;
+        _logger = loggerFactory.CreateLogger<IdentityRevalidatingAuthenticationStateProvider>();
         AuthenticationStateChanged += WatchAccess;
     }
 
@@ -78,7 +80,27 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     internal void CircuitOpened()
     {
         _inCircuit = true;
-        WatchAccess(GetAuthenticationStateAsync());
+        _ = WatchFromTheStartAsync(GetAuthenticationStateAsync());
+    }
+
+    // A change made after the page was prerendered but before its circuit connected was announced to nobody: once the
+    // watch is on, one check against the database catches it, rather than the periodic re-check a minute later.
+    private async Task WatchFromTheStartAsync(Task<AuthenticationState> state)
+    {
+        try
+        {
+            await WatchAccessAsync(state);
+            var current = await state;
+            if (current.User.Identity?.IsAuthenticated == true)
+            {
+                await RecheckNowAsync(current);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The periodic re-check tries again within StaffAccess:RecheckInterval.
+            StaffAccessLog.RecheckFailed(_logger, ex);
+        }
     }
 
     private void WatchAccess(Task<AuthenticationState> state)
