@@ -9,8 +9,11 @@ public sealed class ClientAddress
 {
     public string? Value { get; internal set; }
 
-    /// <summary>The address of a request, as the app's forwarded-headers setup left it.</summary>
+    /// <summary>
+    /// The client of a request, as the app's forwarded-headers setup left it, counted as the sign-in lockout counts it
+    /// (an IPv6 /64 is one client): otherwise a subscriber could take a fresh address from their /64 for every try.
+    /// </summary>
     public static string? Of(HttpContext? context) => context?.Connection.RemoteIpAddress is { } address
-        ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+        ? Identity.Lockout.ClientAddress.Key(address)
         : null;
 }
