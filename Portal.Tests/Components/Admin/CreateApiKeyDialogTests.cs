@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Admin.ApiKeys;
@@ -16,8 +18,8 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(Accept);
 
-        provider.Find("#api-key-name").Input("Web shop");
-        ClickCreate(provider);
+        await provider.Find("#api-key-name").InputAsync(new ChangeEventArgs { Value = "Web shop" });
+        await ClickCreateAsync(provider);
 
         Assert.Equal(ApiScopes.CheckoutsWrite | ApiScopes.PaymentsRead, Assert.Single(_submitted).Scopes);
     }
@@ -27,9 +29,9 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(Accept);
 
-        provider.Find("#api-key-name").Input("Back office");
-        provider.FindAll(".api-key-scopes input[type=checkbox]")[2].Change(true);
-        ClickCreate(provider);
+        await provider.Find("#api-key-name").InputAsync(new ChangeEventArgs { Value = "Back office" });
+        await provider.FindAll(".api-key-scopes input[type=checkbox]")[2].ChangeAsync(new ChangeEventArgs { Value = true });
+        await ClickCreateAsync(provider);
 
         Assert.Equal(ApiScopes.All, Assert.Single(_submitted).Scopes);
     }
@@ -39,13 +41,13 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(Accept);
 
-        provider.Find("#api-key-name").Input("Web shop");
-        ClickCreate(provider);
+        await provider.Find("#api-key-name").InputAsync(new ChangeEventArgs { Value = "Web shop" });
+        await ClickCreateAsync(provider);
 
         var secret = provider.Find("#api-key-secret").GetAttribute("value") ?? provider.Find("#api-key-secret").TextContent;
         Assert.StartsWith("psk_", secret);
         Assert.Contains("You will not see it again", provider.Find(".api-key-secret").TextContent);
-        provider.Find("button[aria-label='Copy API key']").Click();
+        await provider.Find("button[aria-label='Copy API key']").ClickAsync(new MouseEventArgs());
         var copy = Assert.Single(JSInterop.Invocations, i => i.Identifier == "portal.copyText");
         Assert.Equal(secret, copy.Arguments[0]);
     }
@@ -55,11 +57,11 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
     {
         var (provider, dialog) = await OpenAsync(Accept);
 
-        provider.Find("#api-key-name").Input("Web shop");
-        ClickCreate(provider);
+        await provider.Find("#api-key-name").InputAsync(new ChangeEventArgs { Value = "Web shop" });
+        await ClickCreateAsync(provider);
 
         Assert.False(dialog.Result.IsCompleted);
-        provider.FindAll(".create-api-key-dialog button").Single(b => b.TextContent.Trim() == "I have copied it").Click();
+        await provider.FindAll(".create-api-key-dialog button").Single(b => b.TextContent.Trim() == "I have copied it").ClickAsync(new MouseEventArgs());
         var result = await dialog.Result;
         Assert.False(result!.Canceled);
         Assert.IsType<ApiKey>(result.Data);
@@ -71,7 +73,7 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
         var (provider, _) = await OpenAsync(request => Task.FromResult(
             ApiKey.Issue(Guid.CreateVersion7(), request.Name, ApiScopes.None, "owner@demo.test", DateTimeOffset.UnixEpoch)));
 
-        ClickCreate(provider);
+        await ClickCreateAsync(provider);
 
         Assert.Contains("Give the key a name", provider.Find(".create-api-key-dialog .mud-input-helper-text").TextContent);
         Assert.Empty(provider.FindAll("#api-key-secret"));
@@ -83,10 +85,10 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
         var (provider, _) = await OpenAsync(request => Task.FromResult(
             ApiKey.Issue(Guid.CreateVersion7(), request.Name, request.Scopes, "owner@demo.test", DateTimeOffset.UnixEpoch)));
 
-        provider.Find("#api-key-name").Input("Web shop");
-        provider.FindAll(".api-key-scopes input[type=checkbox]")[0].Change(false);
-        provider.FindAll(".api-key-scopes input[type=checkbox]")[1].Change(false);
-        ClickCreate(provider);
+        await provider.Find("#api-key-name").InputAsync(new ChangeEventArgs { Value = "Web shop" });
+        await provider.FindAll(".api-key-scopes input[type=checkbox]")[0].ChangeAsync(new ChangeEventArgs { Value = false });
+        await provider.FindAll(".api-key-scopes input[type=checkbox]")[1].ChangeAsync(new ChangeEventArgs { Value = false });
+        await ClickCreateAsync(provider);
 
         Assert.Equal("Choose at least one scope.", provider.Find(".scopes-error").TextContent.Trim());
     }
@@ -96,8 +98,8 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(_ => throw new ForbiddenException("Only an owner manages API keys."));
 
-        provider.Find("#api-key-name").Input("Web shop");
-        ClickCreate(provider);
+        await provider.Find("#api-key-name").InputAsync(new ChangeEventArgs { Value = "Web shop" });
+        await ClickCreateAsync(provider);
 
         Assert.Equal("Only an owner manages API keys.", provider.Find(".general-error").TextContent.Trim());
     }
@@ -123,6 +125,6 @@ public sealed class CreateApiKeyDialogTests : AdminComponentTest
     private static Task<IssuedApiKey> Accept(ApiKeyRequest request) =>
         Task.FromResult(ApiKey.Issue(Guid.CreateVersion7(), request.Name, request.Scopes, "owner@demo.test", DateTimeOffset.UnixEpoch));
 
-    private static void ClickCreate(IRenderedComponent<MudDialogProvider> provider) =>
-        provider.FindAll(".create-api-key-dialog button").Last(b => b.TextContent.Trim() is "Create key" or "Creating…").Click();
+    private static Task ClickCreateAsync(IRenderedComponent<MudDialogProvider> provider) =>
+        provider.FindAll(".create-api-key-dialog button").Last(b => b.TextContent.Trim() is "Create key" or "Creating…").ClickAsync(new MouseEventArgs());
 }

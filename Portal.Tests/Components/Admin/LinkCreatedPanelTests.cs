@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Portal.Admin.Links;
 using Portal.Domain.Common;
 
@@ -34,22 +36,22 @@ public sealed class LinkCreatedPanelTests : AdminComponentTest
     }
 
     [Fact]
-    public void CreateAnother_Clicked_RaisesOnCreateAnother()
+    public async Task CreateAnother_Clicked_RaisesOnCreateAnother()
     {
         var raised = false;
         var cut = RenderPanel(() => raised = true);
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Create another")).Click();
+        await cut.FindAll("button").Single(b => b.TextContent.Contains("Create another")).ClickAsync(new MouseEventArgs());
 
         Assert.True(raised);
     }
 
     [Fact]
-    public void CopyButton_Clicked_CopiesTheUrl()
+    public async Task CopyButton_Clicked_CopiesTheUrl()
     {
         var cut = RenderPanel();
 
-        cut.Find("button[aria-label='Copy link']").Click();
+        await cut.Find("button[aria-label='Copy link']").ClickAsync(new MouseEventArgs());
 
         var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "portal.copyText");
         Assert.Equal(Url, call.Arguments[0]);

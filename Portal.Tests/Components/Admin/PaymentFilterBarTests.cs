@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Portal.Admin.Payments;
@@ -11,37 +12,37 @@ public sealed class PaymentFilterBarTests : AdminComponentTest
     private readonly List<PaymentFilter> _applied = [];
 
     [Fact]
-    public void Apply_AmountsAndSearch_RaisesFilterInExactMinorUnits()
+    public async Task Apply_AmountsAndSearch_RaisesFilterInExactMinorUnits()
     {
         var cut = RenderBar();
 
-        Field(cut, "Min CNY").Input("12.34");
-        Field(cut, "Max CNY").Input("100");
-        Field(cut, "Payment id or reference").Input("ORD-7");
-        ClickApply(cut);
+        await Field(cut, "Min CNY").InputAsync(new ChangeEventArgs { Value = "12.34" });
+        await Field(cut, "Max CNY").InputAsync(new ChangeEventArgs { Value = "100" });
+        await Field(cut, "Payment id or reference").InputAsync(new ChangeEventArgs { Value = "ORD-7" });
+        await ClickApplyAsync(cut);
 
         var filter = Assert.Single(_applied);
         Assert.Equal((1234L, 10000L, "ORD-7"), (filter.MinAmount?.MinorUnits, filter.MaxAmount?.MinorUnits, filter.Search));
     }
 
     [Fact]
-    public void EnterInSearch_WithPaymentId_AppliesTheSearch()
+    public async Task EnterInSearch_WithPaymentId_AppliesTheSearch()
     {
         var cut = RenderBar();
 
-        Field(cut, "Payment id or reference").Input("01a24e63-e6b3");
-        Field(cut, "Payment id or reference").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        await Field(cut, "Payment id or reference").InputAsync(new ChangeEventArgs { Value = "01a24e63-e6b3" });
+        await Field(cut, "Payment id or reference").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
 
         Assert.Equal("01a24e63-e6b3", Assert.Single(_applied).Search);
     }
 
     [Fact]
-    public void Apply_TooManyDecimals_ShowsWhyAndAppliesNothing()
+    public async Task Apply_TooManyDecimals_ShowsWhyAndAppliesNothing()
     {
         var cut = RenderBar();
 
-        Field(cut, "Min CNY").Input("12.345");
-        ClickApply(cut);
+        await Field(cut, "Min CNY").InputAsync(new ChangeEventArgs { Value = "12.345" });
+        await ClickApplyAsync(cut);
 
         Assert.Empty(_applied);
         Assert.Contains("at most 2 decimals", cut.Markup, StringComparison.Ordinal);
@@ -57,11 +58,11 @@ public sealed class PaymentFilterBarTests : AdminComponentTest
     }
 
     [Fact]
-    public void Clear_WithFilter_RaisesNoFilter()
+    public async Task Clear_WithFilter_RaisesNoFilter()
     {
         var cut = RenderBar(PaymentFilter.None with { Search = "ABC" });
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Clear").Click();
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Clear").ClickAsync(new MouseEventArgs());
 
         Assert.Equal(PaymentFilter.None, Assert.Single(_applied));
     }
@@ -81,6 +82,6 @@ public sealed class PaymentFilterBarTests : AdminComponentTest
             .Single(control => control.QuerySelector("label")?.TextContent.Trim() == label)
             .QuerySelector("input")!;
 
-    private static void ClickApply(IRenderedComponent<PaymentFilterBar> cut) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Apply filters").Click();
+    private static Task ClickApplyAsync(IRenderedComponent<PaymentFilterBar> cut) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Apply filters").ClickAsync(new MouseEventArgs());
 }

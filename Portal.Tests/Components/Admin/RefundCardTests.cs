@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Portal.Admin.Refunds;
 
 namespace Portal.Tests.Components.Admin;
@@ -70,7 +72,7 @@ public sealed class RefundCardTests : AdminComponentTest
     }
 
     [Fact]
-    public void Approve_Clicked_RaisesOnApproveWithTheRefund()
+    public async Task Approve_Clicked_RaisesOnApproveWithTheRefund()
     {
         var refund = new RefundViewBuilder().Build();
         RefundView? approved = null;
@@ -78,7 +80,7 @@ public sealed class RefundCardTests : AdminComponentTest
             .Add(c => c.Refund, refund)
             .Add(c => c.OnApprove, (RefundView r) => approved = r));
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Approve").Click();
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Approve").ClickAsync(new MouseEventArgs());
 
         Assert.Same(refund, approved);
     }

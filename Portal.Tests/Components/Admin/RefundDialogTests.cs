@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Admin.Refunds;
@@ -32,7 +34,7 @@ public sealed class RefundDialogTests : AdminComponentTest
             [nameof(Refund.Note)] = ["Say why, when the reason is Other."],
         }));
 
-        ClickRefund(provider);
+        await ClickRefundAsync(provider);
 
         Assert.StartsWith("At most 1500.00 CNY can still be refunded.", HelperTextOf(provider, "Amount"));
         Assert.StartsWith("Choose a reason.", HelperTextOf(provider, "Reason"));
@@ -44,7 +46,7 @@ public sealed class RefundDialogTests : AdminComponentTest
     {
         var (provider, dialog) = await OpenAsync(_ => throw new DomainValidationException(nameof(Refund.Amount), "A refund is more than zero."));
 
-        ClickRefund(provider);
+        await ClickRefundAsync(provider);
 
         Assert.False(dialog.Result.IsCompleted);
         Assert.NotEmpty(provider.FindAll(".refund-dialog"));
@@ -55,7 +57,7 @@ public sealed class RefundDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(_ => throw new ForbiddenException("Only a Manager or Owner can refund payments."));
 
-        ClickRefund(provider);
+        await ClickRefundAsync(provider);
 
         Assert.Equal("Only a Manager or Owner can refund payments.", provider.Find(".general-error").TextContent.Trim());
     }
@@ -70,7 +72,7 @@ public sealed class RefundDialogTests : AdminComponentTest
             return answer.Task;
         });
 
-        ClickRefund(provider);
+        _ = ClickRefundAsync(provider); // not awaited: the bank has not answered yet
 
         var button = provider.FindAll(".refund-dialog button").Last();
         Assert.True(button.HasAttribute("disabled"));
@@ -93,8 +95,8 @@ public sealed class RefundDialogTests : AdminComponentTest
             return Accept(request);
         });
 
-        ClickRefund(provider);
-        ClickRefund(provider);
+        await ClickRefundAsync(provider);
+        await ClickRefundAsync(provider);
 
         Assert.Equal(2, _submitted.Count);
         Assert.Equal(_submitted[0].IdempotencyKey, _submitted[1].IdempotencyKey);
@@ -104,9 +106,9 @@ public sealed class RefundDialogTests : AdminComponentTest
     public async Task Open_TwoOpenings_UseTwoIdempotencyKeys()
     {
         var (first, _) = await OpenAsync(Record);
-        ClickRefund(first);
+        await ClickRefundAsync(first);
         var (second, _) = await OpenAsync(Record);
-        ClickRefund(second);
+        await ClickRefundAsync(second);
 
         Assert.Equal(2, _submitted.Count);
         Assert.NotEqual(_submitted[0].IdempotencyKey, _submitted[1].IdempotencyKey);
@@ -117,7 +119,7 @@ public sealed class RefundDialogTests : AdminComponentTest
     {
         var (provider, dialog) = await OpenAsync(Accept);
 
-        ClickRefund(provider);
+        await ClickRefundAsync(provider);
 
         var result = await dialog.Result;
         Assert.NotNull(result);
@@ -130,7 +132,7 @@ public sealed class RefundDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(Accept);
 
-        provider.Find("#refund-amount").Input("1000.01");
+        await provider.Find("#refund-amount").InputAsync(new ChangeEventArgs { Value = "1000.01" });
 
         Assert.Contains("waits until a second Manager or Owner approves it", provider.Find(".threshold").TextContent);
     }
@@ -140,7 +142,7 @@ public sealed class RefundDialogTests : AdminComponentTest
     {
         var (provider, _) = await OpenAsync(Accept);
 
-        provider.Find("#refund-amount").Input("1000.00");
+        await provider.Find("#refund-amount").InputAsync(new ChangeEventArgs { Value = "1000.00" });
 
         Assert.Contains("Refunds above CNY 1,000.00 need a second Manager or Owner", provider.Find(".threshold").TextContent);
     }
@@ -171,8 +173,8 @@ public sealed class RefundDialogTests : AdminComponentTest
         RefundStatus.PendingApproval, RefundStep.Requested, [new RefundStepTime(RefundStep.Requested, DateTimeOffset.UnixEpoch)],
         request.Reason, request.Note, true, "Marco Manager", null, null, null, null, null, 1));
 
-    private static void ClickRefund(IRenderedComponent<MudDialogProvider> provider) =>
-        provider.FindAll(".refund-dialog button").Last(b => b.TextContent.Trim() is "Refund" or "Refunding…").Click();
+    private static Task ClickRefundAsync(IRenderedComponent<MudDialogProvider> provider) =>
+        provider.FindAll(".refund-dialog button").Last(b => b.TextContent.Trim() is "Refund" or "Refunding…").ClickAsync(new MouseEventArgs());
 
     // The helper line under a field: its error when it has one (a note's line also carries the character counter).
     private static string HelperTextOf(IRenderedComponent<MudDialogProvider> provider, string label)

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Portal.Admin.Links;
 using Portal.Admin.Settings;
 using Portal.Domain.Checkouts;
@@ -26,25 +27,25 @@ public sealed class SettingsFormsTests : AdminComponentTest
     }
 
     [Fact]
-    public void ProfileForm_Typing_BindsToModel()
+    public async Task ProfileForm_Typing_BindsToModel()
     {
         var model = new ProfileSettingsModel { Name = "Demo Shop", City = "Shanghai", CountryCode = "CN" };
         var cut = Render<ProfileForm>(p => p.Add(c => c.Model, model));
 
-        cut.Find("input[type=email]").Change("help@demo.example");
+        await cut.Find("input[type=email]").ChangeAsync(new ChangeEventArgs { Value = "help@demo.example" });
 
         Assert.Equal("help@demo.example", model.SupportEmail);
     }
 
     [Fact]
-    public void ProfileForm_Save_RaisesOnSave()
+    public async Task ProfileForm_Save_RaisesOnSave()
     {
         var saved = 0;
         var cut = Render<ProfileForm>(p => p
             .Add(c => c.Model, new ProfileSettingsModel())
             .Add(c => c.OnSave, EventCallback.Factory.Create(this, () => saved++)));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Save profile", StringComparison.Ordinal)).Click();
+        await cut.FindAll("button").Single(b => b.TextContent.Contains("Save profile", StringComparison.Ordinal)).ClickAsync(new MouseEventArgs());
 
         Assert.Equal(1, saved);
     }
@@ -69,12 +70,12 @@ public sealed class SettingsFormsTests : AdminComponentTest
     }
 
     [Fact]
-    public void CheckoutDefaultsForm_UntickFast_ModelOffersRealTimeOnly()
+    public async Task CheckoutDefaultsForm_UntickFast_ModelOffersRealTimeOnly()
     {
         var model = new CheckoutDefaultsModel();
         var cut = Render<CheckoutDefaultsForm>(p => p.Add(c => c.Model, model));
 
-        cut.FindAll("input[type=checkbox]")[1].Change(false);
+        await cut.FindAll("input[type=checkbox]")[1].ChangeAsync(new ChangeEventArgs { Value = false });
 
         Assert.Equal(PaymentMethods.RealTime, model.Methods);
     }

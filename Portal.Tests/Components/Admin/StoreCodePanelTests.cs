@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Portal.Admin.Links;
 
 namespace Portal.Tests.Components.Admin;
@@ -9,34 +10,34 @@ public sealed class StoreCodePanelTests : AdminComponentTest
     private const string Url = "http://127.0.0.1:5191/pay/store/abcdefghijklmnopqrstuvwxyz0";
 
     [Fact]
-    public void ReplaceCode_Clicked_RaisesOnRenew()
+    public async Task ReplaceCode_Clicked_RaisesOnRenew()
     {
         var renewed = false;
         var cut = Render<StoreCodePanel>(p => p
             .Add(c => c.StoreUrl, Url)
             .Add(c => c.OnRenew, EventCallback.Factory.Create(this, () => renewed = true)));
 
-        Button(cut, "Replace code").Click();
+        await Button(cut, "Replace code").ClickAsync(new MouseEventArgs());
 
         Assert.True(renewed);
     }
 
     [Fact]
-    public void SwitchOff_ClickedWhileOn_RaisesOnSwitchOff()
+    public async Task SwitchOff_ClickedWhileOn_RaisesOnSwitchOff()
     {
         var switchedOff = false;
         var cut = Render<StoreCodePanel>(p => p
             .Add(c => c.StoreUrl, Url)
             .Add(c => c.OnSwitchOff, EventCallback.Factory.Create(this, () => switchedOff = true)));
 
-        Button(cut, "Switch off").Click();
+        await Button(cut, "Switch off").ClickAsync(new MouseEventArgs());
 
         Assert.True(switchedOff);
         Assert.Empty(cut.FindAll("[data-testid=store-off]"));
     }
 
     [Fact]
-    public void Render_SwitchedOff_SaysSoAndOffersSwitchOn()
+    public async Task Render_SwitchedOff_SaysSoAndOffersSwitchOn()
     {
         var switchedOn = false;
         var cut = Render<StoreCodePanel>(p => p
@@ -46,7 +47,7 @@ public sealed class StoreCodePanelTests : AdminComponentTest
 
         Assert.Contains("Switched off", cut.Find("[data-testid=store-off]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Trim() == "Switch off");
-        Button(cut, "Switch on").Click();
+        await Button(cut, "Switch on").ClickAsync(new MouseEventArgs());
         Assert.True(switchedOn);
     }
 

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Portal.Admin.Webhooks;
 using Portal.Webhooks;
 
@@ -9,18 +11,18 @@ public sealed class WebhookComponentsTests : AdminComponentTest
     private const string Secret = "whsec_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
     [Fact]
-    public void SecretPanel_Render_ShowsTheSecretAndCopiesIt()
+    public async Task SecretPanel_Render_ShowsTheSecretAndCopiesIt()
     {
         var cut = Render<SecretPanel>(p => p.Add(c => c.Secret, Secret));
 
         Assert.Contains(cut.FindAll("input"), i => i.GetAttribute("value") == Secret);
-        cut.Find("button[aria-label='Copy secret']").Click();
+        await cut.Find("button[aria-label='Copy secret']").ClickAsync(new MouseEventArgs());
         var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "portal.copyText");
         Assert.Equal(Secret, call.Arguments[0]);
     }
 
     [Fact]
-    public void DeliveryTable_RedeliverClicked_RaisesWithThatDelivery()
+    public async Task DeliveryTable_RedeliverClicked_RaisesWithThatDelivery()
     {
         DeliveryRow? asked = null;
         var failed = Row(WebhookDeliveryStatus.Failed, 500, "Answered 500.");
@@ -28,7 +30,7 @@ public sealed class WebhookComponentsTests : AdminComponentTest
             .Add(c => c.Deliveries, [Row(WebhookDeliveryStatus.Delivered, 200, null), failed])
             .Add(c => c.OnRedeliver, (DeliveryRow row) => asked = row));
 
-        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Redeliver {failed.EventType} {failed.EventId}").Click();
+        await cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Redeliver {failed.EventType} {failed.EventId}").ClickAsync(new MouseEventArgs());
 
         Assert.Equal(failed, asked);
     }

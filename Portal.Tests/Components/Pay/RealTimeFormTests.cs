@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Portal.Domain.Common;
 using Portal.Pay;
 
@@ -13,27 +14,27 @@ public sealed class RealTimeFormTests : PayComponentTest
     public RealTimeFormTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
-    public void Submit_TypedDetails_AreHandedToOnPay()
+    public async Task Submit_TypedDetails_AreHandedToOnPay()
     {
         PayerInput? received = null;
         var cut = Render<RealTimeForm>(p => p
             .Add(c => c.Amount, Amount)
             .Add(c => c.OnPay, (PayerInput input) => received = input));
 
-        cut.Find("#co-account").Change("6200000000000001");
-        cut.Find("#co-pin").Change("123456");
-        cut.Find("form").Submit();
+        await cut.Find("#co-account").ChangeAsync(new ChangeEventArgs { Value = "6200000000000001" });
+        await cut.Find("#co-pin").ChangeAsync(new ChangeEventArgs { Value = "123456" });
+        await cut.Find("form").SubmitAsync(EventArgs.Empty);
 
         Assert.Equal(new PayerInput("6200000000000001", "123456"), received);
     }
 
     [Fact]
-    public void Submit_AfterSending_PinFieldIsCleared()
+    public async Task Submit_AfterSending_PinFieldIsCleared()
     {
         var cut = Render<RealTimeForm>(p => p.Add(c => c.Amount, Amount).Add(c => c.OnPay, (PayerInput _) => { }));
 
-        cut.Find("#co-pin").Change("123456");
-        cut.Find("form").Submit();
+        await cut.Find("#co-pin").ChangeAsync(new ChangeEventArgs { Value = "123456" });
+        await cut.Find("form").SubmitAsync(EventArgs.Empty);
 
         Assert.Equal("", cut.Find("#co-pin").GetAttribute("value") ?? "");
     }
@@ -49,12 +50,12 @@ public sealed class RealTimeFormTests : PayComponentTest
     }
 
     [Fact]
-    public void Submit_WhileBusy_DoesNotPay()
+    public async Task Submit_WhileBusy_DoesNotPay()
     {
         var calls = 0;
         var cut = Render<RealTimeForm>(p => p.Add(c => c.Amount, Amount).Add(c => c.Busy, true).Add(c => c.OnPay, (PayerInput _) => calls++));
 
-        cut.Find("form").Submit();
+        await cut.Find("form").SubmitAsync(EventArgs.Empty);
 
         Assert.Equal(0, calls);
     }
