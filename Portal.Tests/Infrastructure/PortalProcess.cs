@@ -91,10 +91,13 @@ public sealed class PortalProcess : IAsyncDisposable
         await _process.StandardInput.FlushAsync();
     }
 
-    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    /// <summary>
+    /// Waits for the process to end by itself; its exit code. The limit only catches a process that hangs: a command
+    /// that starts a whole Portal (migrations, PBKDF2) took over a minute on two cores busy with builds.
+    /// </summary>
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(4));
         await _process.WaitForExitAsync(cancellation.Token);
         // The asynchronous readers may still hold the last lines.
         _process.WaitForExit();
