@@ -179,6 +179,51 @@ public sealed class Merchant
         Version++;
     }
 
+    /// <summary>
+    /// The currencies of payer accounts the merchant takes through an FX quote, as ISO codes separated by commas (the
+    /// merchant is still paid in its own currency); empty when it takes only payers in its own currency. New merchants
+    /// take every currency the sandbox bank converts.
+    /// </summary>
+    public string ForeignPayerCurrencies { get; private set; } = DefaultForeignPayerCurrencies;
+
+    public const string DefaultForeignPayerCurrencies = "USD,EUR,GBP,HKD,JPY";
+
+    public const int ForeignPayerCurrenciesMaxLength = 200;
+
+    /// <summary>Whether a payer whose account is in <paramref name="currency"/> may pay this merchant.</summary>
+    public bool AcceptsPayerCurrency(Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return currency.Code == CurrencyCode ||
+               ForeignPayerCurrencies.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(currency.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>The foreign currencies the merchant takes; none turns cross-border payments off.</summary>
+    public IReadOnlyList<Currency> AcceptedForeignCurrencies =>
+        ForeignPayerCurrencies.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Where(code => code != CurrencyCode).Select(Currency.FromCode).ToList();
+
+    /// <summary>
+    /// Which foreign-currency payers the merchant takes: none turns cross-border payments off, so those payers are told
+    /// the shop does not take their currency before anything is quoted.
+    /// </summary>
+    public void ConfigureForeignPayers(IEnumerable<Currency> currencies)
+    {
+        ArgumentNullException.ThrowIfNull(currencies);
+        var codes = currencies.Select(c => c.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (codes.Contains(CurrencyCode, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException(nameof(ForeignPayerCurrencies), $"{CurrencyCode} is this shop's own currency, not a foreign one.");
+        }
+        var joined = string.Join(',', codes);
+        if (joined.Length > ForeignPayerCurrenciesMaxLength)
+        {
+            throw new DomainValidationException(nameof(ForeignPayerCurrencies), "Choose fewer currencies.");
+        }
+        ForeignPayerCurrencies = joined;
+        Version++;
+    }
+
     /// <summary>Turns the store QR code on (once; its address then stays the same so printed codes keep working).</summary>
     public string EnableStoreCode()
     {

@@ -1,5 +1,6 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 using Portal.Domain.Merchants;
 using Portal.Domain.Rails;
 using Portal.Domain.Telemetry;
@@ -107,6 +108,52 @@ public sealed class CheckoutFlow(
     public Task<PaymentSnapshot> ApproveFastAsync(Guid paymentId, PayerDetails payer, string idempotencyKey,
         CancellationToken cancellationToken = default) =>
         PayAsync(paymentId, PaymentMethod.Fast, payer, idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// Cross-border step 3, before the payer confirms: asks the rail's FX provider what the holder of
+    /// <paramref name="payerAccount"/> would pay in their account's currency, and keeps the quote on the payment so that
+    /// the page and the wallet show both amounts, the rate and the fee, and the order can carry it. An account in the
+    /// payment's own currency withdraws any earlier quote. A currency the merchant does not take, or one the provider
+    /// does not convert, is refused with a message for the payer; nothing is kept. Only before anything was sent: a
+    /// payment past step 1 is returned as it is.
+    /// </summary>
+    public async Task<PaymentSnapshot> QuoteAsync(Guid paymentId, AccountNumber payerAccount, CancellationToken cancellationToken = default)
+    {
+        using var activity = PortalTelemetry.StartPayment("payment.quote", paymentId);
+        await using var store = stores.Open();
+        var (payment, checkout) = await store.FindPaymentAndCheckoutAsync(paymentId, cancellationToken)
+            ?? throw new NotFoundException("Payment");
+        if (payment.Status != PaymentStatus.Started || payment.Step != PaymentStep.MethodChosen)
+        {
+            return payment.Snapshot(checkout.Token);
+        }
+        var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
+
+        var quote = await rail.QuoteAsync(new QuoteRequest(payerAccount, AccountNumber.Parse(merchant.SettlementAccount), payment.Amount),
+            cancellationToken);
+        if (quote is null)
+        {
+            if (!payment.IsCrossBorder)
+            {
+                return payment.Snapshot(checkout.Token);
+            }
+            payment.WithdrawQuote();
+        }
+        else if (!merchant.AcceptsPayerCurrency(quote.PayerCurrency))
+        {
+            throw new DomainValidationException("Account", $"{merchant.Name} does not take payments from {quote.PayerCurrency.Code} accounts.");
+        }
+        else
+        {
+            payment.OfferQuote(quote, time.GetUtcNow());
+        }
+        // A lost race here means the payment moved on (submitted, abandoned): the caller reads it again.
+        await store.SaveChangesAsync(cancellationToken);
+        metrics.Quoted(payment);
+        var snapshot = payment.Snapshot(checkout.Token);
+        await notifier.PublishAsync(snapshot, cancellationToken);
+        return snapshot;
+    }
 
     /// <summary>Closes a fast payment whose QR code expired unapproved, so pages and wallet read it as expired.</summary>
     public async Task<PaymentSnapshot?> ExpireCodeAsync(Guid paymentId, CancellationToken cancellationToken = default)
@@ -360,6 +407,9 @@ public sealed class CheckoutFlow(
                 }
                 else
                 {
+                    // Before anything changes: a quote the payer did not confirm, or one that expired, sends them back
+                    // to the amount in their currency, and the payment stays as it was.
+                    payment.CheckConfirmedQuote(payer.ConfirmedQuoteId, now);
                     payment.EnterDetails(payer.Account, idempotencyKey, now);
                     refusal = checkout.TryReserve(payment, now);
                     if (refusal is null)
@@ -392,7 +442,7 @@ public sealed class CheckoutFlow(
                 }
                 await notifier.PublishAsync(snapshot, cancellationToken);
                 var order = new PaymentOrder(payment.OrderId, AccountNumber.Parse(merchant.SettlementAccount), payer.Account,
-                    payer.Pin, payment.Amount, checkout.MerchantReference ?? checkout.Description, now, payment.Method);
+                    payer.Pin, payment.Amount, checkout.MerchantReference ?? checkout.Description, now, payment.Method, payment.Quote);
                 return new RealTimeWork(store, payment, checkout, snapshot, order);
             }
             catch

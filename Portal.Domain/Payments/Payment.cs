@@ -1,5 +1,6 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 using Portal.Domain.Merchants;
 using Portal.Domain.Rails;
 using Portal.Domain.Refunds;
@@ -83,6 +84,36 @@ public sealed class Payment
 
     public Money Refunded => Money.FromMinorUnits(RefundedMinorUnits, CurrencyCode);
 
+    /// <summary>The FX quote the payer was shown for an account in another currency; null for a payment in one currency.</summary>
+    public string? QuoteId { get; private set; }
+
+    /// <summary>The payer's currency, when the quote converts into it.</summary>
+    public string? PayerCurrencyCode { get; private set; }
+
+    /// <summary>The payment's amount converted at the quote's rate, in the payer's minor units (the fee apart).</summary>
+    public long? PayerAmountMinorUnits { get; private set; }
+
+    /// <summary>The FX provider's fee in the payer's minor units.</summary>
+    public long? PayerFeeMinorUnits { get; private set; }
+
+    /// <summary>Payer-currency units for one unit of the payment's currency, exactly as shown to the payer.</summary>
+    public decimal? FxRate { get; private set; }
+
+    public DateTimeOffset? QuotedAt { get; private set; }
+
+    public DateTimeOffset? QuoteExpiresAt { get; private set; }
+
+    public bool IsCrossBorder => QuoteId is not null;
+
+    /// <summary>The quote as the payer saw it, or null.</summary>
+    public FxQuote? Quote => QuoteId is null
+        ? null
+        : new FxQuote(QuoteId, Amount, Money.FromMinorUnits(PayerAmountMinorUnits!.Value, PayerCurrencyCode!),
+            Money.FromMinorUnits(PayerFeeMinorUnits!.Value, PayerCurrencyCode!), FxRate!.Value, QuotedAt!.Value, QuoteExpiresAt!.Value);
+
+    /// <summary>What the payer pays in their currency, fee included; null for a payment in one currency.</summary>
+    public Money? PayerTotal => Quote?.PayerTotal;
+
     public int Version { get; private set; }
 
     public bool IsFinal => Status is PaymentStatus.Succeeded or PaymentStatus.Failed or PaymentStatus.Abandoned;
@@ -112,6 +143,87 @@ public sealed class Payment
         MethodChosenAt = now,
         Version = 1,
     };
+
+    /// <summary>
+    /// The payer's account is in another currency: the quote for it is shown, and only an order that the payer confirms
+    /// with its id may use it. A new quote replaces an older one (a new account typed, or the old one expired); only
+    /// before anything was sent, and only for this payment's amount.
+    /// </summary>
+    public void OfferQuote(FxQuote quote, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        CheckQuotable();
+        if (quote.MerchantAmount != Amount || quote.PayerCurrency.Code == CurrencyCode)
+        {
+            throw new DomainValidationException("Quote", "The quote is not for this payment's amount.");
+        }
+        if (quote.IsExpiredAt(now))
+        {
+            throw new DomainValidationException("Quote", QuoteExpiredMessage);
+        }
+        QuoteId = quote.QuoteId;
+        PayerCurrencyCode = quote.PayerCurrency.Code;
+        PayerAmountMinorUnits = quote.PayerAmount.MinorUnits;
+        PayerFeeMinorUnits = quote.Fee.MinorUnits;
+        FxRate = quote.Rate;
+        QuotedAt = quote.QuotedAt;
+        QuoteExpiresAt = quote.ExpiresAt;
+        Version++;
+    }
+
+    /// <summary>The payer's account turned out to be in the payment's currency: no quote applies any more.</summary>
+    public void WithdrawQuote()
+    {
+        CheckQuotable();
+        if (QuoteId is null)
+        {
+            return;
+        }
+        QuoteId = PayerCurrencyCode = null;
+        PayerAmountMinorUnits = PayerFeeMinorUnits = null;
+        FxRate = null;
+        QuotedAt = QuoteExpiresAt = null;
+        Version++;
+    }
+
+    /// <summary>What the payer reads when the quote they confirmed can no longer be used.</summary>
+    public const string QuoteExpiredMessage = "The exchange rate you saw has expired. Check the new amount and confirm again.";
+
+    /// <summary>How long before its expiry Portal stops sending a quote, so that it reaches the rail while still valid.</summary>
+    public static readonly TimeSpan QuoteSafetyMargin = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether a submission may go ahead with the quote the payer confirmed (<paramref name="confirmedQuoteId"/>, null
+    /// when they saw none): it must be this payment's current quote and still valid; a payment without a quote takes
+    /// no quote id. Throws with a message for the payer, before anything changes.
+    /// </summary>
+    public void CheckConfirmedQuote(string? confirmedQuoteId, DateTimeOffset now)
+    {
+        if (QuoteId is null)
+        {
+            if (confirmedQuoteId is not null)
+            {
+                throw new DomainValidationException("Quote", "That exchange rate is not this payment's. Check the amount and confirm again.");
+            }
+            return;
+        }
+        if (!string.Equals(confirmedQuoteId, QuoteId, StringComparison.Ordinal))
+        {
+            throw new DomainValidationException("Quote", "Check the amount in your currency and confirm it.");
+        }
+        if (now + QuoteSafetyMargin >= QuoteExpiresAt)
+        {
+            throw new DomainValidationException("Quote", QuoteExpiredMessage);
+        }
+    }
+
+    private void CheckQuotable()
+    {
+        if (Status != PaymentStatus.Started || Step != PaymentStep.MethodChosen)
+        {
+            throw new InvalidTransitionException(nameof(Payment), $"{Status}/{Step}", "Quoted");
+        }
+    }
 
     /// <summary>Step 2: the payer typed account and PIN. Only the masked account is kept.</summary>
     public void EnterDetails(AccountNumber payer, string idempotencyKey, DateTimeOffset now)
@@ -269,6 +381,10 @@ public sealed class Payment
                 ? $"At most {Refundable} can still be refunded."
                 : "Nothing is left to refund on this payment.");
         }
+        else if (PayerRefundOf(amount, out var tooSmall) is null)
+        {
+            errors.Add(nameof(Amount), tooSmall!);
+        }
         if (!Enum.IsDefined(reason))
         {
             errors.Add(nameof(Refund.Reason), "Choose a reason.");
@@ -289,7 +405,8 @@ public sealed class Payment
         var paymentRefunds = Money.FromMinorUnits(RefundedMinorUnits + RefundsInFlightMinorUnits, CurrencyCode);
         var approvalReason = merchant.RefundApprovalReason(amount, paymentRefunds,
             actorRefundsToday ?? Money.FromMinorUnits(0, CurrencyCode), by.Name, now);
-        var refund = Refund.Request(this, amount, reason, note, by, idempotencyKey, approvalReason, now);
+        var refund = Refund.Request(this, amount, reason, note, by, idempotencyKey, approvalReason, now,
+            IsCrossBorder ? PayerRefundOf(amount, out _) : null);
         RefundsInFlightMinorUnits += amount.MinorUnits;
         Version++;
         if (!refund.NeedsApproval)
@@ -297,6 +414,30 @@ public sealed class Payment
             refund.ApproveBelowThreshold(by, now);
         }
         return refund;
+    }
+
+    /// <summary>
+    /// What a refund of <paramref name="amount"/> would return in the payer's currency after this payment's other
+    /// refunds (<see cref="FxConversion.PayerRefund"/>); the amount itself for a payment in one currency. Null, with
+    /// why, when a cross-border share rounds to nothing.
+    /// </summary>
+    public Money? PayerRefundOf(Money amount, out string? whyNot)
+    {
+        whyNot = null;
+        if (PayerTotal is not { } payerPaid)
+        {
+            return amount;
+        }
+        try
+        {
+            return FxConversion.PayerRefund(amount, Money.FromMinorUnits(RefundedMinorUnits + RefundsInFlightMinorUnits, CurrencyCode),
+                Amount, payerPaid);
+        }
+        catch (DomainValidationException e)
+        {
+            whyNot = e.Errors.Values.First()[0];
+            return null;
+        }
     }
 
     /// <summary>A refund of this payment went through: its held amount is now refunded.</summary>

@@ -14,6 +14,7 @@ public sealed class PaymentMetrics
 {
     private readonly OutcomeCounters _payments;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _quotes;
 
     public PaymentMetrics(IMeterFactory meters)
     {
@@ -26,6 +27,18 @@ public sealed class PaymentMetrics
         _duration = meter.CreateHistogram("portal.payment.duration", "s",
             "Step 1 → step 6 of succeeded payments, the customer's own time included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = PortalTelemetry.PaymentSeconds });
+        _quotes = meter.CreateCounter<long>("portal.payment.quotes", "{quote}",
+            "FX quotes kept on payments for payers whose account is in another currency, by payer currency.");
+    }
+
+    /// <summary>A quote (or its withdrawal) was committed on <paramref name="payment"/>; counts the quotes.</summary>
+    public void Quoted(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        if (payment.PayerCurrencyCode is { } currency)
+        {
+            _quotes.Add(1, new KeyValuePair<string, object?>("portal.payer.currency", currency));
+        }
     }
 
     /// <summary>Step 1 was committed.</summary>

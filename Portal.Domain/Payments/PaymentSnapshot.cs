@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 
 namespace Portal.Domain.Payments;
 
@@ -22,7 +23,8 @@ public sealed record PaymentSnapshot(
     string? FailureMessage,
     string? PayerAccountMasked,
     int Version,
-    DateTimeOffset? ExpiresAt = null)
+    DateTimeOffset? ExpiresAt = null,
+    FxQuote? Quote = null)
 {
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
 
@@ -49,5 +51,6 @@ public sealed record PaymentSnapshot(
         payment.FailureMessage,
         payment.PayerAccountMasked,
         payment.Version,
-        payment.ExpiresAt);
+        payment.ExpiresAt,
+        payment.Quote);
 }

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 
 namespace Portal.Domain.Rails;
 
@@ -20,6 +21,14 @@ public interface IPaymentRail
     /// the original order and never refunds more than it paid.
     /// </summary>
     Task<RailResult> SubmitRefundAsync(RefundOrder refund, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks the rail's FX provider for a quote (cross-border step 3): null when the payer's account needs no conversion
+    /// (its currency is the amount's). Throws <see cref="DomainValidationException"/> when the provider does not convert
+    /// between the two currencies or the amount cannot be converted, and <see cref="RailUnavailableException"/> when it
+    /// cannot answer. A quote moves nothing; an order that carries its id is settled at exactly its amounts, or refused.
+    /// </summary>
+    Task<FxQuote?> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>What the rail knows of an order (a payment's or a refund's); null when it never received it.</summary>
     Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default);

@@ -36,6 +36,16 @@ public sealed class Refund
 
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
 
+    /// <summary>
+    /// What the refund returns in the payer's currency when the payment was cross-border: its proportional share of
+    /// what the payer paid, as computed when asked and as the rail then booked it. Null for a payment in one currency.
+    /// </summary>
+    public long? PayerAmountMinorUnits { get; private set; }
+
+    public string? PayerCurrencyCode { get; private set; }
+
+    public Money? PayerAmount => PayerAmountMinorUnits is { } minor ? Money.FromMinorUnits(minor, PayerCurrencyCode!) : null;
+
     public RefundStatus Status { get; private set; }
 
     public RefundStep Step { get; private set; }
@@ -96,8 +106,10 @@ public sealed class Refund
     public bool IsInFlight => Status is RefundStatus.PendingApproval or RefundStatus.Processing;
 
     internal static Refund Request(Payment payment, Money amount, RefundReason reason, string? note, StaffActor by,
-        string idempotencyKey, string? approvalReason, DateTimeOffset now) => new()
+        string idempotencyKey, string? approvalReason, DateTimeOffset now, Money? payerAmount = null) => new()
     {
+        PayerAmountMinorUnits = payerAmount?.MinorUnits,
+        PayerCurrencyCode = payerAmount?.Currency.Code,
         Id = Guid.CreateVersion7(now),
         PaymentId = payment.Id,
         CheckoutId = payment.CheckoutId,
@@ -191,6 +203,11 @@ public sealed class Refund
                 MoveTo(RefundStep.Processed, Clamp(result.ProcessedAt ?? now, now));
                 Status = RefundStatus.Succeeded;
                 RailReference = result.RailReference;
+                if (result.PayerAmount is { } payerAmount && PayerCurrencyCode == payerAmount.Currency.Code)
+                {
+                    // The rail's booking is the word: it decided the share on its own record of earlier refunds.
+                    PayerAmountMinorUnits = payerAmount.MinorUnits;
+                }
                 break;
             case RailOrderStatus.Rejected:
                 Fail(result.Failure ?? FailureReason.Refused, now);

@@ -25,11 +25,18 @@ public sealed class PaidPayment
 
     public StaffActor Viewer => new(Merchant.Id, "viewer-id", "Vic Viewer", StaffRole.Viewer);
 
-    public static PaidPayment Of(decimal amount, PaymentMethod method = PaymentMethod.RealTime)
+    public static PaidPayment Of(decimal amount, PaymentMethod method = PaymentMethod.RealTime) => Of(amount, method, null);
+
+    /// <summary>A payment paid from an account in <paramref name="payerCurrency"/> at <paramref name="rate"/>, with a fee.</summary>
+    public static PaidPayment CrossBorder(decimal amount, string payerCurrency, decimal rate, decimal fee = 0m) =>
+        Of(amount, PaymentMethod.RealTime, builder => builder.PaidFrom(payerCurrency, rate, fee));
+
+    private static PaidPayment Of(decimal amount, PaymentMethod method, Func<PaymentBuilder, PaymentBuilder>? payer)
     {
         var merchant = new MerchantBuilder().Build();
         var checkout = new CheckoutBuilder().ForMerchant(merchant).WithAmount(amount).Build();
-        var payment = new PaymentBuilder().ForCheckout(checkout).WithMethod(method).AtStep(PaymentStep.OrderSent).Build();
+        var builder = new PaymentBuilder().ForCheckout(checkout).WithMethod(method).AtStep(PaymentStep.OrderSent);
+        var payment = (payer?.Invoke(builder) ?? builder).Build();
         payment.RecordRailResult(new RailResult(payment.OrderId, RailOrderStatus.Settled, null, PaidAt, PaidAt, "rail-ref"), PaidAt);
         return new PaidPayment(merchant, payment);
     }

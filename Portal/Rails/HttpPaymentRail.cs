@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 using Portal.Domain.Payments;
 using Portal.Domain.Rails;
 
@@ -23,6 +24,13 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
     private const string OrdersPath = "sandbox/bank/v1/orders";
     private const string AccountsPath = "sandbox/bank/v1/accounts";
     private const string PingPath = "sandbox/bank/v1/ping";
+    private const string QuotesPath = "sandbox/bank/v1/quotes";
+
+    /// <summary>The problem code with which the FX provider refuses a pair it does not convert.</summary>
+    public const string PairNotSupportedCode = "pair_not_supported";
+
+    /// <summary>The problem code with which the FX provider refuses an amount that converts to nothing or too much.</summary>
+    public const string AmountNotConvertibleCode = "amount_not_convertible";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly MessageSigner _signer = options.Value.CreateSigner();
 
@@ -33,7 +41,40 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         return SendOrderAsync(new RailOrderMessage(order.OrderId, "Payment", order.PayerAccount.Value,
             order.MerchantAccount.Value, order.Pin.Value, order.Amount.ToAmountString(), order.Amount.Currency.Code,
             order.Reference, fast ? RailOrderMessage.FastMode : RailOrderMessage.RealTimeMode,
-            fast ? address.Callback.AbsoluteUri : null), cancellationToken);
+            fast ? address.Callback.AbsoluteUri : null, null, order.Quote?.QuoteId, order.Quote?.PayerTotal.ToAmountString(),
+            order.Quote?.PayerCurrency.Code), cancellationToken);
+    }
+
+    public async Task<FxQuote?> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new RailQuoteMessage(request.PayerAccount.Value,
+            request.MerchantAccount.Value, request.Amount.ToAmountString(), request.Amount.Currency.Code), Json);
+        using var message = new HttpRequestMessage(HttpMethod.Post, address.Resolve(QuotesPath))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var (status, answer, check) = await SendAsync(message, Guid.NewGuid().ToString("N"), body, cancellationToken);
+        if (status is not (HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.UnprocessableEntity))
+        {
+            throw new RailUnavailableException($"The rail answered {(int)status} to a quote request.");
+        }
+        if (check != SignatureCheck.Valid)
+        {
+            throw new RailUnavailableException($"The rail's quote is not signed for this request ({check}).");
+        }
+        return status switch
+        {
+            HttpStatusCode.NoContent => null,
+            HttpStatusCode.UnprocessableEntity => throw ProblemCode(answer) switch
+            {
+                PairNotSupportedCode => new DomainValidationException("Account", "Payments from accounts in this currency cannot be taken here."),
+                AmountNotConvertibleCode => new DomainValidationException("Account", "This amount cannot be paid from an account in another currency."),
+                _ => new RailUnavailableException("The rail's refusal of a quote is not understood."),
+            },
+            _ => ReadQuote(answer, request),
+        };
     }
 
     public Task<RailResult> SubmitRefundAsync(RefundOrder refund, CancellationToken cancellationToken = default)
@@ -249,6 +290,37 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         }
     }
 
+    // The quote must be for the amount and merchant asked about, and obey the conversion rule digit for digit; what
+    // the payer is shown is then exactly what the rail will take.
+    private static FxQuote ReadQuote(byte[] body, QuoteRequest request)
+    {
+        RailQuoteAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize<RailQuoteAnswer>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new RailUnavailableException("The rail's quote is not understood.", e);
+        }
+        if (answer is null || answer.MerchantAccount != request.MerchantAccount.Value || answer.Currency != request.Amount.Currency.Code ||
+            answer.Amount != request.Amount.ToAmountString() || !Currency.TryFind(answer.PayerCurrency, out var payerCurrency) ||
+            !Money.TryParse(answer.PayerAmount, payerCurrency, out var payerAmount) || !Money.TryParse(answer.Fee, payerCurrency, out var fee) ||
+            !decimal.TryParse(answer.Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) ||
+            answer.QuoteId is null || answer.QuotedAt is not { } quotedAt || answer.ExpiresAt is not { } expiresAt)
+        {
+            throw new RailUnavailableException("The rail's quote is not the one asked for.");
+        }
+        try
+        {
+            return FxQuote.Create(answer.QuoteId, request.Amount, payerAmount, fee, rate, quotedAt, expiresAt);
+        }
+        catch (DomainValidationException e)
+        {
+            throw new RailUnavailableException("The rail's quote does not hold together.", e);
+        }
+    }
+
     // UTC with a Z, so that no '+' needs escaping in the query string.
     private static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -325,6 +397,13 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
             throw new RailUnavailableException($"The rail's answer about order {answer.OrderId} is not understood.");
         }
         var failure = status == RailOrderStatus.Rejected ? FailureReason.FromCode(answer.ReasonCode!, answer.ReasonMessage) : null;
-        return new RailResult(answer.OrderId, status, failure, answer.VerifiedAt, answer.ProcessedAt, answer.RailReference);
+        Money? payerAmount = null;
+        if (answer.PayerCurrency is not null)
+        {
+            payerAmount = Currency.TryFind(answer.PayerCurrency, out var currency) && Money.TryParse(answer.PayerAmount, currency, out var amount)
+                ? amount
+                : throw new RailUnavailableException($"The rail's payer amount for order {answer.OrderId} is not understood.");
+        }
+        return new RailResult(answer.OrderId, status, failure, answer.VerifiedAt, answer.ProcessedAt, answer.RailReference, payerAmount);
     }
 }

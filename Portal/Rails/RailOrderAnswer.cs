@@ -8,4 +8,6 @@ internal sealed record RailOrderAnswer(
     string? ReasonMessage,
     DateTimeOffset? VerifiedAt,
     DateTimeOffset? ProcessedAt,
-    string? RailReference);
+    string? RailReference,
+    string? PayerAmount = null,
+    string? PayerCurrency = null);

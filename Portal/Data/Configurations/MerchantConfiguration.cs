@@ -29,6 +29,9 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Property(m => m.StoreToken).HasMaxLength(CheckoutToken.Length).IsComparedExactly();
         builder.HasIndex(m => m.StoreToken).IsUnique();
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.ForeignPayerCurrencies).HasMaxLength(Merchant.ForeignPayerCurrenciesMaxLength).IsRequired()
+            .HasDefaultValue(Merchant.DefaultForeignPayerCurrencies);
+        builder.Ignore(m => m.AcceptedForeignCurrencies);
         builder.Ignore(m => m.Currency);
         builder.Ignore(m => m.MaxCheckoutAmount);
         builder.Ignore(m => m.RefundApprovalThreshold);

@@ -22,6 +22,10 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.PayerAccountMasked).HasMaxLength(24);
         builder.Property(p => p.IdempotencyKey).HasMaxLength(64).IsComparedExactly();
         builder.Property(p => p.RailReference).HasMaxLength(64).IsComparedExactly();
+        builder.Property(p => p.QuoteId).HasMaxLength(Portal.Domain.CrossBorder.FxQuote.MaxQuoteIdLength).IsComparedExactly();
+        builder.Property(p => p.PayerCurrencyCode).HasMaxLength(3);
+        // Six significant digits from 0.0000001 to 9999999: twenty digits, ten after the point, hold every rate exactly.
+        builder.Property(p => p.FxRate).HasPrecision(20, 10);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Amount);
         builder.Ignore(p => p.Failure);
@@ -31,6 +35,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Ignore(p => p.SecondsPer100);
         builder.Ignore(p => p.Refundable);
         builder.Ignore(p => p.Refunded);
+        builder.Ignore(p => p.IsCrossBorder);
+        builder.Ignore(p => p.Quote);
+        builder.Ignore(p => p.PayerTotal);
         // The admin list, newest first per merchant; the checkout page's latest attempt; the reconciler's pending scan.
         builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });

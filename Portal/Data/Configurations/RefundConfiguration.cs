@@ -17,6 +17,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Property(r => r.Step).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.CurrencyCode).HasMaxLength(3).IsRequired();
+        builder.Property(r => r.PayerCurrencyCode).HasMaxLength(3);
+        builder.Ignore(r => r.PayerAmount);
         builder.Property(r => r.Note).HasMaxLength(Refund.MaxNoteLength * 2);
         builder.Property(r => r.RequestedById).HasMaxLength(450).IsRequired();
         builder.Property(r => r.RequestedByName).HasMaxLength(256).IsRequired();

@@ -577,6 +577,13 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("FastPaymentLifetime")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ForeignPayerCurrencies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("USD,EUR,GBP,HKD,JPY");
+
                     b.Property<long?>("LogoUpdatedAt")
                         .HasColumnType("bigint");
 
@@ -777,6 +784,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<decimal?>("FxRate")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -811,6 +822,27 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("PayerAccountMasked")
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long?>("PayerFeeMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("QuoteExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("Portal:ComparedExactly", true);
+
+                    b.Property<long?>("QuotedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RailReference")
                         .HasMaxLength(64)
@@ -919,6 +951,13 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<long?>("OrderSentAt")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid");

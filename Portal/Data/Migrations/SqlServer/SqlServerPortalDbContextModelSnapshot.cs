@@ -584,6 +584,13 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<long>("FastPaymentLifetime")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ForeignPayerCurrencies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasDefaultValue("USD,EUR,GBP,HKD,JPY");
+
                     b.Property<long?>("LogoUpdatedAt")
                         .HasColumnType("bigint");
 
@@ -787,6 +794,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<decimal?>("FxRate")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("decimal(20,10)");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -822,6 +833,28 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<string>("PayerAccountMasked")
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
+
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long?>("PayerFeeMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("QuoteExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
+
+                    b.Property<long?>("QuotedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RailReference")
                         .HasMaxLength(64)
@@ -932,6 +965,13 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<long?>("OrderSentAt")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uniqueidentifier");

@@ -566,6 +566,13 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("FastPaymentLifetime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ForeignPayerCurrencies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("USD,EUR,GBP,HKD,JPY");
+
                     b.Property<long?>("LogoUpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -766,6 +773,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("FxRate")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -800,6 +811,27 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("PayerAccountMasked")
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PayerFeeMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuoteExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:ComparedExactly", true);
+
+                    b.Property<long?>("QuotedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RailReference")
                         .HasMaxLength(64)
@@ -908,6 +940,13 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<long?>("OrderSentAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("TEXT");
