@@ -31,6 +31,7 @@ public sealed partial class CheckoutCard
     private string? _error;
     private IDisposable? _subscription;
     private ITimer? _codeExpiry;
+    private Task<bool>? _quoting;
 
     /// <summary>The checkout's unguessable token, as in its address.</summary>
     [Parameter, EditorRequired]
@@ -59,6 +60,9 @@ public sealed partial class CheckoutCard
 
     [Inject]
     private ClientAddress Client { get; set; } = default!;
+
+    [Inject]
+    private PayerQuotes Quotes { get; set; } = default!;
 
     // What the customer's phone opens: the public address, not the one this screen happened to use.
     private PublicLinks Links => Addresses.For(Navigation.BaseUri);
@@ -152,6 +156,11 @@ public sealed partial class CheckoutCard
             return;
         }
         _error = null;
+        if (_quoting is { IsCompleted: false } quoting && await quoting)
+        {
+            // The account's quote arrived with the click: the payer reads it before anything is paid.
+            return;
+        }
         if (T.ReadPayer(input, out _accountError, out _pinError) is not { } payer)
         {
             return;
@@ -168,7 +177,16 @@ public sealed partial class CheckoutCard
         _stage = CheckoutStage.Processing;
         try
         {
-            Apply(await Flow.PayRealTimeAsync(_payment.PaymentId, payer, _idempotencyKey));
+            Apply(await Flow.PayRealTimeAsync(_payment.PaymentId, payer with { ConfirmedQuoteId = _payment.Quote?.QuoteId }, _idempotencyKey));
+        }
+        catch (DomainValidationException invalid) when (invalid.Errors.ContainsKey("Quote"))
+        {
+            // The rate the payer saw ran out (or was never confirmed): nothing moved; the new amount goes up for them to
+            // confirm again.
+            _stage = CheckoutStage.Form;
+            _busy = false;
+            await AskQuoteAsync(payer.Account.Value, fresh: true);
+            _error ??= T["QuoteExpired"];
         }
         catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
         {
@@ -179,6 +197,22 @@ public sealed partial class CheckoutCard
         {
             _busy = false;
         }
+    }
+
+    // Asked while the payer goes on typing (the form stays enabled); a Pay pressed meanwhile waits for it (PayAsync).
+    private Task<bool> AskQuoteAsync(string account) => _quoting = AskQuoteAsync(account, fresh: false);
+
+    // The quote of the account typed; true when the payer has something new to read before paying.
+    private async Task<bool> AskQuoteAsync(string account, bool fresh)
+    {
+        if (_payment is null || (_busy && !fresh))
+        {
+            return false;
+        }
+        var answer = await Quotes.AskAsync(_payment, account);
+        Apply(answer.Payment);
+        _accountError = answer.AccountError;
+        return answer.ShowBeforePaying;
     }
 
     private Task OnPaymentChangedAsync(PaymentSnapshot changed) => InvokeAsync(() =>

@@ -12,6 +12,7 @@ public static class PayExtensions
         builder.Services.AddSingleton<CheckoutQueries>();
         builder.Services.AddSingleton<ReceiptRefundQueries>();
         builder.Services.AddSingleton<Wallet.WalletQueries>();
+        builder.Services.AddScoped<PayerQuotes>();
         return builder;
     }
 }

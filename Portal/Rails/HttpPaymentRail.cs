@@ -56,6 +56,12 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var (status, answer, check) = await SendAsync(message, Guid.NewGuid().ToString("N"), body, cancellationToken);
+        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        {
+            // A rail without an FX provider converts nothing: every payer pays in the amount's currency, and an account
+            // in another one is refused by the rail at the order. A forged "not supported" can only do the same.
+            return null;
+        }
         if (status is not (HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.UnprocessableEntity))
         {
             throw new RailUnavailableException($"The rail answered {(int)status} to a quote request.");

@@ -23,6 +23,7 @@ public sealed partial class WalletPaymentPage
     private string? _pinError;
     private string? _error;
     private IDisposable? _subscription;
+    private Task<bool>? _quoting;
 
     [Parameter]
     public string Reference { get; set; } = "";
@@ -44,6 +45,9 @@ public sealed partial class WalletPaymentPage
 
     [Inject]
     private ClientAddress Client { get; set; } = default!;
+
+    [Inject]
+    private PayerQuotes Quotes { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -92,6 +96,10 @@ public sealed partial class WalletPaymentPage
             return;
         }
         _error = null;
+        if (_quoting is { IsCompleted: false } quoting && await quoting)
+        {
+            return;
+        }
         if (T.ReadPayer(input, out _accountError, out _pinError) is not { } payer)
         {
             return;
@@ -106,7 +114,15 @@ public sealed partial class WalletPaymentPage
                 _error = T.TooManyAttempts(refused);
                 return;
             }
-            Apply(await Flow.ApproveFastAsync(_view.Payment.PaymentId, payer, _idempotencyKey));
+            Apply(await Flow.ApproveFastAsync(_view.Payment.PaymentId, payer with { ConfirmedQuoteId = _view.Payment.Quote?.QuoteId },
+                _idempotencyKey));
+        }
+        catch (DomainValidationException invalid) when (invalid.Errors.ContainsKey("Quote"))
+        {
+            // The rate shown ran out: nothing was approved; the new amount goes up for the payer to confirm again.
+            _busy = false;
+            await QuoteAsync(payer.Account.Value);
+            _error ??= T["QuoteExpired"];
         }
         catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
         {
@@ -116,6 +132,22 @@ public sealed partial class WalletPaymentPage
         {
             _busy = false;
         }
+    }
+
+    // Asked while the payer goes on typing (the form stays enabled); an Approve pressed meanwhile waits for it.
+    private Task<bool> AskQuoteAsync(string account) => _quoting = QuoteAsync(account);
+
+    // The quote of the account typed; true when the payer has something new to read before approving.
+    private async Task<bool> QuoteAsync(string account)
+    {
+        if (_view is null || _busy)
+        {
+            return false;
+        }
+        var answer = await Quotes.AskAsync(_view.Payment, account);
+        Apply(answer.Payment);
+        _accountError = answer.AccountError;
+        return answer.ShowBeforePaying;
     }
 
     private Task OnPaymentChangedAsync(PaymentSnapshot changed) => InvokeAsync(() =>

@@ -1,5 +1,6 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 using Portal.Domain.Payments;
 
 namespace Portal.Admin.Payments;
@@ -21,7 +22,8 @@ public sealed record PaymentDetail(
     string CheckoutDescription,
     string? MerchantReference,
     string CheckoutToken,
-    int Version)
+    int Version,
+    FxQuote? Quote = null)
 {
     public bool IsFinal => Status is PaymentStatus.Succeeded or PaymentStatus.Failed or PaymentStatus.Abandoned;
 
@@ -34,6 +36,6 @@ public sealed record PaymentDetail(
         return new(payment.Id, payment.Amount, payment.Method, payment.Status, payment.PayerAccountMasked,
             PaymentSnapshot.Of(payment, checkout.Token).Steps, payment.FailedAtStep, payment.FailedAt, payment.FailureCode,
             payment.FailureMessage, payment.Duration, payment.SecondsPer100, checkout.Description, checkout.MerchantReference,
-            checkout.Token, payment.Version);
+            checkout.Token, payment.Version, payment.Quote);
     }
 }
