@@ -519,14 +519,50 @@ public static class SandboxBankEndpoints
         {
             errors["mode"] = ["The mode is realtime or fast."];
         }
+        var (quoteId, payerAmount) = ReadQuote(request, kind, currency, errors);
         if (errors.Count > 0)
         {
             return false;
         }
         instruction = new BankOrderInstruction(request.OrderId!.Value, kind,
             kind == BankOrderKind.Refund ? null : payer!.Value, merchant.Value, pin?.Value, amount, request.Reference!, mode,
-            callback, kind == BankOrderKind.Refund ? request.OriginalOrderId : null);
+            callback, kind == BankOrderKind.Refund ? request.OriginalOrderId : null, quoteId, payerAmount);
         return true;
+    }
+
+    // A cross-border payment's quote and what leaves the payer's account: all three fields or none. A refund carries
+    // none: the bank returns the payer's currency at the payment's own rate.
+    private static (string? QuoteId, Money? PayerAmount) ReadQuote(BankOrderRequest request, BankOrderKind kind,
+        Domain.Common.Currency? currency, Dictionary<string, string[]> errors)
+    {
+        if (request.QuoteId is null && request.PayerAmount is null && request.PayerCurrency is null)
+        {
+            return (null, null);
+        }
+        if (kind == BankOrderKind.Refund)
+        {
+            errors["quoteId"] = ["A refund carries no quote: the bank returns the payer's currency at the payment's rate."];
+            return (null, null);
+        }
+        if (string.IsNullOrWhiteSpace(request.QuoteId) || request.QuoteId.Length > Domain.CrossBorder.FxQuote.MaxQuoteIdLength)
+        {
+            errors["quoteId"] = [$"A payment at a quote names it: 1 to {Domain.CrossBorder.FxQuote.MaxQuoteIdLength} characters."];
+        }
+        Money payerAmount = default;
+        if (!Domain.Common.Currency.TryFind(request.PayerCurrency, out var payerCurrency))
+        {
+            errors["payerCurrency"] = ["A payment at a quote names the payer's currency, a supported ISO 4217 code."];
+        }
+        else if (payerCurrency == currency)
+        {
+            errors["payerCurrency"] = ["A quote converts between two currencies; a payment in one needs none."];
+        }
+        else if (!Money.TryParse(request.PayerAmount, payerCurrency, out payerAmount) || !payerAmount.IsPositive)
+        {
+            errors["payerAmount"] =
+                [$"A payment at a quote gives what the payer pays, more than zero with at most {payerCurrency.MinorUnits} decimals."];
+        }
+        return (request.QuoteId, payerAmount);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
