@@ -310,6 +310,7 @@ public sealed class Bank(
                     return (BankRefusals.OriginalNotRefundable, payerAccount, null);
                 }
                 payerAccount = original.PayerAccount;
+                payerCurrency = original.PayerCurrencyCode ?? original.CurrencyCode;
             }
             var accounts = await db.Accounts.AsNoTracking()
                 .Where(a => a.Number == payerAccount || a.Number == instruction.MerchantAccount)
@@ -377,12 +378,14 @@ public sealed class Bank(
         return receivedAt >= quote.ExpiresAt ? BankRefusals.QuoteExpired : null;
     }
 
-    // What the original payment still allows: its amount less every refund settled or under way.
+    // What the original payment still allows: its amount less every refund settled or under way. A refund of a
+    // cross-border payment also takes its share of what the payer paid, cumulatively proportional (the domain's rule),
+    // decided here with the refunds before it.
     private static async Task<FailureReason?> CheckRefundAsync(SandboxBankDbContext db, BankOrder refund, Guid originalId,
         CancellationToken cancellationToken)
     {
         var original = await db.Orders.AsNoTracking().Where(o => o.OrderId == originalId)
-            .Select(o => new { o.AmountMinorUnits })
+            .Select(o => new { o.AmountMinorUnits, o.CurrencyCode, o.PayerAmountMinorUnits, o.PayerCurrencyCode, o.Rate })
             .SingleAsync(cancellationToken);
         var refunded = await db.Orders
             .Where(o => o.OriginalOrderId == originalId &&
@@ -392,6 +395,25 @@ public sealed class Bank(
         {
             return BankRefusals.RefundExceedsPayment;
         }
+        if (original is not { PayerAmountMinorUnits: { } payerPaid, PayerCurrencyCode: { } payerCurrency })
+        {
+            return null;
+        }
+        Money share;
+        try
+        {
+            share = FxConversion.PayerRefund(Money.FromMinorUnits(refund.AmountMinorUnits, original.CurrencyCode),
+                Money.FromMinorUnits(refunded, original.CurrencyCode),
+                Money.FromMinorUnits(original.AmountMinorUnits, original.CurrencyCode),
+                Money.FromMinorUnits(payerPaid, payerCurrency));
+        }
+        catch (DomainValidationException)
+        {
+            return BankRefusals.RefundTooSmallToConvert;
+        }
+        refund.PayerAmountMinorUnits = share.MinorUnits;
+        refund.PayerCurrencyCode = payerCurrency;
+        refund.Rate = original.Rate;
         return null;
     }
 
