@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Portal.Domain.Common;
+using Portal.Domain.CrossBorder;
 using Portal.Domain.Ledger;
 using Portal.Domain.Payments;
 
@@ -20,12 +22,18 @@ public sealed class Bank(
 {
     public const int MaxPinAttempts = 5;
 
+    /// <summary>
+    /// The bank's FX position in a currency (<c>BANK-FX-USD</c>): a ledger account only, like
+    /// <see cref="SandboxBankSeeder.FundingAccount"/>, through which a conversion balances per currency.
+    /// </summary>
+    public static string FxPosition(string currencyCode) => $"BANK-FX-{currencyCode}";
+
     public async Task<BankOrder> ProcessAsync(BankOrderInstruction instruction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instruction);
         var receivedAt = time.GetUtcNow();
 
-        var (refusal, payerAccount) = await VerifyAsync(instruction, cancellationToken);
+        var (refusal, payerAccount, quote) = await VerifyAsync(instruction, receivedAt, cancellationToken);
         if (refusal == FailureReason.Duplicate)
         {
             return Duplicate(instruction, receivedAt);
@@ -53,17 +61,30 @@ public sealed class Bank(
             ReceivedAt = receivedAt,
             VerifiedAt = verifiedAt,
             CallbackUrl = instruction.Mode == BankOrderMode.Fast ? instruction.CallbackUrl?.AbsoluteUri : null,
+            QuoteId = instruction.QuoteId,
+            PayerAmountMinorUnits = instruction.PayerAmount?.MinorUnits,
+            PayerCurrencyCode = instruction.PayerAmount?.Currency.Code,
+            Rate = quote?.Rate,
         };
         db.Orders.Add(order);
 
-        if (refusal is null && order.OriginalOrderId is { } originalId)
+        if (refusal is null && order.QuoteId is { } quoteId)
+        {
+            // Claimed in the order's own transaction, by a conditional update inside the write gate: of two orders
+            // carrying one quote, in parallel or not, one spends it and the other finds it used.
+            var claimed = await db.Quotes
+                .Where(q => q.QuoteId == quoteId && q.UsedByOrderId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.UsedByOrderId, order.OrderId), cancellationToken);
+            refusal = claimed == 0 ? BankRefusals.QuoteUsed : null;
+        }
+        else if (refusal is null && order.OriginalOrderId is { } originalId)
         {
             // Inside the write gate, so that two refunds of one payment cannot both spend its last remainder.
-            refusal = await CheckRefundRemainderAsync(db, originalId, order.AmountMinorUnits, cancellationToken);
-            if (refusal is not null)
-            {
-                order.VerifiedAt = verifiedAt = null;
-            }
+            refusal = await CheckRefundAsync(db, order, originalId, cancellationToken);
+        }
+        if (refusal is not null && verifiedAt is not null)
+        {
+            order.VerifiedAt = verifiedAt = null;
         }
 
         var accepted = refusal is null && instruction.Mode == BankOrderMode.Fast;
@@ -258,18 +279,26 @@ public sealed class Bank(
     }
 
     // Step 5, or Duplicate for an order id the bank already holds, with the payer's account (a refund's is its
-    // original payer). Reads without the write gate; the conditional updates of step 6 re-check what may change meanwhile.
-    private async Task<(FailureReason? Refusal, string PayerAccount)> VerifyAsync(BankOrderInstruction instruction,
-        CancellationToken cancellationToken)
+    // original payer) and the quote a cross-border payment spends. Reads without the write gate; the conditional
+    // updates of the write (the quote's claim) and of step 6 re-check what may change meanwhile.
+    private async Task<(FailureReason? Refusal, string PayerAccount, BankQuote? Quote)> VerifyAsync(
+        BankOrderInstruction instruction, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         BankAccount? payer, merchant;
+        BankQuote? quote = null;
         var payerAccount = instruction.PayerAccount ?? "";
+        // The currency the payer's account must hold: the quote's, the original payment's payer's, or the order's.
+        var payerCurrency = instruction.PayerAmount?.Currency.Code ?? instruction.Amount.Currency.Code;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             // Checked again by the order's primary key at write; this early look only spares a duplicate the PIN check.
             if (await db.Orders.AnyAsync(o => o.OrderId == instruction.OrderId, cancellationToken))
             {
-                return (FailureReason.Duplicate, payerAccount);
+                return (FailureReason.Duplicate, payerAccount, null);
+            }
+            if (instruction.QuoteId is { } quoteId)
+            {
+                quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.QuoteId == quoteId, cancellationToken);
             }
             if (instruction.Kind == BankOrderKind.Refund)
             {
@@ -278,9 +307,10 @@ public sealed class Bank(
                 if (original is null || original.Kind != BankOrderKind.Payment || original.Status != BankOrderStatus.Settled ||
                     original.MerchantAccount != instruction.MerchantAccount || original.CurrencyCode != instruction.Amount.Currency.Code)
                 {
-                    return (BankRefusals.OriginalNotRefundable, payerAccount);
+                    return (BankRefusals.OriginalNotRefundable, payerAccount, null);
                 }
                 payerAccount = original.PayerAccount;
+                payerCurrency = original.PayerCurrencyCode ?? original.CurrencyCode;
             }
             var accounts = await db.Accounts.AsNoTracking()
                 .Where(a => a.Number == payerAccount || a.Number == instruction.MerchantAccount)
@@ -288,13 +318,14 @@ public sealed class Bank(
             payer = accounts.SingleOrDefault(a => a.Number == payerAccount);
             merchant = accounts.SingleOrDefault(a => a.Number == instruction.MerchantAccount);
         }
-        return (await VerifyAccountsAsync(instruction, payer, merchant, cancellationToken), payerAccount);
+        return (await VerifyAccountsAsync(instruction, payer, merchant, payerCurrency, quote, receivedAt, cancellationToken),
+            payerAccount, quote);
     }
 
     private async Task<FailureReason?> VerifyAccountsAsync(BankOrderInstruction instruction, BankAccount? payer,
-        BankAccount? merchant, CancellationToken cancellationToken)
+        BankAccount? merchant, string payerCurrency, BankQuote? quote, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
     {
-
         var currency = instruction.Amount.Currency.Code;
         if (payer is null || payer.Kind != BankAccountKind.Payer)
         {
@@ -312,7 +343,11 @@ public sealed class Bank(
         {
             return BankRefusals.InvalidAmount;
         }
-        if (payer.CurrencyCode != currency)
+        if (instruction.QuoteId is not null && CheckQuote(instruction, quote, receivedAt) is { } quoteRefusal)
+        {
+            return quoteRefusal;
+        }
+        if (payer.CurrencyCode != payerCurrency)
         {
             return BankRefusals.CurrencyNotAllowed;
         }
@@ -325,16 +360,61 @@ public sealed class Bank(
         return instruction.Kind == BankOrderKind.Payment ? await CheckPinAsync(payer, instruction.Pin, cancellationToken) : null;
     }
 
-    // What the original payment still allows: its amount less every refund settled or under way.
-    private static async Task<FailureReason?> CheckRefundRemainderAsync(SandboxBankDbContext db, Guid originalId, long amount,
+    // The quote is the one this payment was given: the same merchant, amount and payer total, unused, and received
+    // before it expired (at the bank's receipt, so an order accepted in time is honoured when it settles later).
+    private static FailureReason? CheckQuote(BankOrderInstruction instruction, BankQuote? quote, DateTimeOffset receivedAt)
+    {
+        if (quote is null || quote.MerchantAccount != instruction.MerchantAccount ||
+            quote.AmountMinorUnits != instruction.Amount.MinorUnits || quote.CurrencyCode != instruction.Amount.Currency.Code ||
+            instruction.PayerAmount is not { } payerAmount || quote.PayerCurrencyCode != payerAmount.Currency.Code ||
+            quote.PayerTotalMinorUnits != payerAmount.MinorUnits)
+        {
+            return BankRefusals.QuoteMismatch;
+        }
+        if (quote.UsedByOrderId is not null)
+        {
+            return BankRefusals.QuoteUsed;
+        }
+        return receivedAt >= quote.ExpiresAt ? BankRefusals.QuoteExpired : null;
+    }
+
+    // What the original payment still allows: its amount less every refund settled or under way. A refund of a
+    // cross-border payment also takes its share of what the payer paid, cumulatively proportional (the domain's rule),
+    // decided here with the refunds before it.
+    private static async Task<FailureReason?> CheckRefundAsync(SandboxBankDbContext db, BankOrder refund, Guid originalId,
         CancellationToken cancellationToken)
     {
-        var paid = await db.Orders.Where(o => o.OrderId == originalId).Select(o => o.AmountMinorUnits).SingleAsync(cancellationToken);
+        var original = await db.Orders.AsNoTracking().Where(o => o.OrderId == originalId)
+            .Select(o => new { o.AmountMinorUnits, o.CurrencyCode, o.PayerAmountMinorUnits, o.PayerCurrencyCode, o.Rate })
+            .SingleAsync(cancellationToken);
         var refunded = await db.Orders
             .Where(o => o.OriginalOrderId == originalId &&
                         (o.Status == BankOrderStatus.Settled || o.Status == BankOrderStatus.Accepted))
             .SumAsync(o => o.AmountMinorUnits, cancellationToken);
-        return refunded + amount > paid ? BankRefusals.RefundExceedsPayment : null;
+        if (refunded + refund.AmountMinorUnits > original.AmountMinorUnits)
+        {
+            return BankRefusals.RefundExceedsPayment;
+        }
+        if (original is not { PayerAmountMinorUnits: { } payerPaid, PayerCurrencyCode: { } payerCurrency })
+        {
+            return null;
+        }
+        Money share;
+        try
+        {
+            share = FxConversion.PayerRefund(Money.FromMinorUnits(refund.AmountMinorUnits, original.CurrencyCode),
+                Money.FromMinorUnits(refunded, original.CurrencyCode),
+                Money.FromMinorUnits(original.AmountMinorUnits, original.CurrencyCode),
+                Money.FromMinorUnits(payerPaid, payerCurrency));
+        }
+        catch (DomainValidationException)
+        {
+            return BankRefusals.RefundTooSmallToConvert;
+        }
+        refund.PayerAmountMinorUnits = share.MinorUnits;
+        refund.PayerCurrencyCode = payerCurrency;
+        refund.Rate = original.Rate;
+        return null;
     }
 
     private async Task<FailureReason?> CheckPinAsync(BankAccount payer, string? pin, CancellationToken cancellationToken)
@@ -384,14 +464,21 @@ public sealed class Bank(
 
     // Step 6. The debit is one conditional UPDATE (balance >= amount and account open), so the balance is checked and
     // changed by the database in one statement: no read-check-write window in which two orders spend the same money.
+    // A cross-border order debits one currency and credits another, exactly as recorded on the order (the quote's
+    // total, a refund's share), whatever the rates are by now.
     private async Task<FailureReason?> MoveMoneyAsync(SandboxBankDbContext db,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, BankOrder order,
         CancellationToken cancellationToken)
     {
-        var (from, to) = order.Kind == BankOrderKind.Payment
-            ? (order.PayerAccount, order.MerchantAccount)
-            : (order.MerchantAccount, order.PayerAccount);
-        var amount = order.AmountMinorUnits;
+        var merchantSide = Money.FromMinorUnits(order.AmountMinorUnits, order.CurrencyCode);
+        var payerSide = order.IsCrossBorder
+            ? Money.FromMinorUnits(order.PayerAmountMinorUnits!.Value, order.PayerCurrencyCode!)
+            : merchantSide;
+        var (from, debit, to, credit) = order.Kind == BankOrderKind.Payment
+            ? (order.PayerAccount, payerSide, order.MerchantAccount, merchantSide)
+            : (order.MerchantAccount, merchantSide, order.PayerAccount, payerSide);
+        var amount = debit.MinorUnits;
+        var creditAmount = credit.MinorUnits;
         var open = BankAccountStatus.Open;
 
         await transaction.CreateSavepointAsync("move", cancellationToken);
@@ -407,7 +494,7 @@ public sealed class Bank(
         // A refund may go to a payer locked for PINs; a closed account receives nothing.
         var credited = await db.Accounts
             .Where(a => a.Number == to && a.Status != BankAccountStatus.Closed)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.BalanceMinorUnits, a => a.BalanceMinorUnits + amount)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.BalanceMinorUnits, a => a.BalanceMinorUnits + creditAmount)
                 .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
         if (credited == 0)
         {
@@ -415,8 +502,14 @@ public sealed class Bank(
             return order.Kind == BankOrderKind.Payment ? BankRefusals.MerchantAccountInvalid : FailureReason.ClosedAccount;
         }
 
-        var ledger = LedgerTransaction.Transfer(order.OrderId.ToString(), from, to,
-            Domain.Common.Money.FromMinorUnits(amount, order.CurrencyCode), time.GetUtcNow());
+        var ledger = debit.Currency == credit.Currency
+            ? LedgerTransaction.Transfer(order.OrderId.ToString(), from, to, debit, time.GetUtcNow())
+            // Balanced per currency through the bank's FX positions: it takes one currency and pays out the other.
+            : LedgerTransaction.Create(order.OrderId.ToString(), time.GetUtcNow(),
+                new LedgerEntry(from, -debit.MinorUnits, debit.Currency.Code),
+                new LedgerEntry(FxPosition(debit.Currency.Code), debit.MinorUnits, debit.Currency.Code),
+                new LedgerEntry(FxPosition(credit.Currency.Code), -credit.MinorUnits, credit.Currency.Code),
+                new LedgerEntry(to, credit.MinorUnits, credit.Currency.Code));
         db.LedgerTransactions.Add(BankLedgerTransaction.From(ledger));
         order.LedgerTransactionId = ledger.Id;
         return null;

@@ -41,4 +41,21 @@ public sealed class BankOrder
 
     /// <summary>Where a fast order's result is POSTed once settled; null for a real-time order.</summary>
     public string? CallbackUrl { get; init; }
+
+    /// <summary>The quote a cross-border payment spends; null for an order in one currency and for refunds.</summary>
+    public string? QuoteId { get; init; }
+
+    /// <summary>
+    /// What moves on the payer's side of a cross-border order, in <see cref="PayerCurrencyCode"/>: a payment's quoted
+    /// total (fee included), a refund's share of it. Null for an order in one currency.
+    /// </summary>
+    public long? PayerAmountMinorUnits { get; set; }
+
+    public string? PayerCurrencyCode { get; set; }
+
+    /// <summary>Payer-currency units for one merchant-currency unit: the quote's, or the original payment's for a refund.</summary>
+    public decimal? Rate { get; set; }
+
+    /// <summary>Whether the payer's side moves in another currency than the merchant's.</summary>
+    public bool IsCrossBorder => PayerAmountMinorUnits is not null && PayerCurrencyCode is not null;
 }

@@ -5,7 +5,8 @@ namespace Portal.SandboxBank;
 /// <summary>
 /// An order as the bank understood it from a well-formed, authenticated request. Carries the PIN in memory only;
 /// ToString hides the PIN and the accounts. A refund's payer is not
-/// in it: the bank takes it from the original order. A fast order carries where to call back with its result.
+/// in it: the bank takes it from the original order. A fast order carries where to call back with its result; a
+/// cross-border payment the quote it spends and the payer's total, as the sender read them from the quote.
 /// </summary>
 public sealed record BankOrderInstruction(
     Guid OrderId,
@@ -17,7 +18,9 @@ public sealed record BankOrderInstruction(
     string Reference,
     BankOrderMode Mode = BankOrderMode.RealTime,
     Uri? CallbackUrl = null,
-    Guid? OriginalOrderId = null)
+    Guid? OriginalOrderId = null,
+    string? QuoteId = null,
+    Money? PayerAmount = null)
 {
     public override string ToString() => Kind == BankOrderKind.Refund
         ? $"{Kind} {OrderId} {Amount} of order {OriginalOrderId}"

@@ -19,4 +19,16 @@ public static class BankRefusals
 
     public static readonly FailureReason MerchantAccountInvalid =
         new("AC03", "The shop's account cannot receive this payment. Please contact the shop.");
+
+    public static readonly FailureReason QuoteMismatch =
+        new("FX01", "The exchange rate quote does not match this payment.");
+
+    public static readonly FailureReason QuoteExpired =
+        new("FX02", "The exchange rate quote has expired. Ask for a new one.");
+
+    public static readonly FailureReason QuoteUsed =
+        new("FX03", "The exchange rate quote was already used.");
+
+    public static readonly FailureReason RefundTooSmallToConvert =
+        new("FX04", "The refund is too small to return anything in the payer's currency.");
 }

@@ -13,6 +13,8 @@ public sealed class SandboxBankDbContext(DbContextOptions<SandboxBankDbContext> 
 
     public DbSet<BankLedgerEntry> LedgerEntries => Set<BankLedgerEntry>();
 
+    public DbSet<BankQuote> Quotes => Set<BankQuote>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SandboxBankDbContext).Assembly,
             type => type.Namespace == typeof(Configurations.BankAccountConfiguration).Namespace);

@@ -22,6 +22,12 @@ public static class SandboxBankEndpoints
     /// <summary>The problem code of a refused account opening: the number is taken by another kind of account or currency.</summary>
     public const string AccountInUseCode = "account_in_use";
 
+    /// <summary>The problem code of a quote for a pair of currencies the bank has no rate for.</summary>
+    public const string PairNotSupportedCode = "pair_not_supported";
+
+    /// <summary>The problem code of a quote whose amount converts to nothing, or to more than can be stored.</summary>
+    public const string AmountNotConvertibleCode = "amount_not_convertible";
+
     /// <summary>The most entries one ranged statement carries; a busier range answers with <c>complete: false</c>.</summary>
     public const int MaxRangeEntries = 20_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -38,6 +44,8 @@ public static class SandboxBankEndpoints
         var bank = app.MapGroup("/sandbox/bank/v1").WithTags("Sandbox bank").ExcludeFromDescription();
         bank.MapPost("/orders", SubmitOrderAsync);
         bank.MapGet("/orders/{orderId:guid}", GetOrderAsync);
+        bank.MapPost("/quotes", SubmitQuoteAsync);
+        bank.MapGet("/rates", GetRatesAsync);
         bank.MapPost("/accounts", OpenAccountAsync);
         bank.MapGet("/accounts/{number}/statement", GetStatementAsync);
         bank.MapGet("/ping", Ping);
@@ -107,6 +115,108 @@ public static class SandboxBankEndpoints
         }
         return services.Authenticator.Signed(StatusCodes.Status200OK,
             JsonSerializer.SerializeToUtf8Bytes(BankOrderAnswer.From(order), Json), context.Request);
+    }
+
+    /// <summary>
+    /// Quotes a payment in the payer's currency: 200 with the quote, 204 when the payer's account range holds the
+    /// payment's currency or no range holds the number (nothing to convert), 422 <see cref="PairNotSupportedCode"/> or
+    /// <see cref="AmountNotConvertibleCode"/>, 400 for a malformed body. Signed and replay-checked as an order, every
+    /// answer signed. The payer's currency comes from the number's range only, so the answer says nothing about
+    /// whether the account exists.
+    /// </summary>
+    public static async Task<IResult> SubmitQuoteAsync(HttpContext context, [AsParameters] SandboxBankServices services,
+        FxDesk desk)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(desk);
+        var cancellationToken = context.RequestAborted;
+        if (await ChaosAsync("quote", services, cancellationToken) is { } unavailable)
+        {
+            return unavailable;
+        }
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is missing or too large.");
+        }
+        if (Refuse("quote", services.Authenticator.Check(context.Request, body), services.Logger) is { } refused)
+        {
+            return refused;
+        }
+        if (!services.Authenticator.TryRecord(context.Request))
+        {
+            services.Logger.RequestRefused("quote", "replayed");
+            return Unauthorized("The request was replayed.");
+        }
+
+        FxQuoteRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<FxQuoteRequest>(body, Json);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON quote request.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!AccountNumber.TryParse(request?.PayerAccount, out var payer))
+        {
+            errors["payerAccount"] = ["An account number has 12 to 19 digits."];
+        }
+        if (!AccountNumber.TryParse(request?.MerchantAccount, out var merchant))
+        {
+            errors["merchantAccount"] = ["An account number has 12 to 19 digits."];
+        }
+        Money amount = default;
+        if (!Domain.Common.Currency.TryFind(request?.Currency, out var currency))
+        {
+            errors["currency"] = ["The currency is not a supported ISO 4217 code."];
+        }
+        else if (!Money.TryParse(request?.Amount, currency, out amount) || !amount.IsPositive)
+        {
+            errors["amount"] = [$"The amount is more than zero, a decimal string with at most {currency.MinorUnits} decimals."];
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The quote request is not well formed.");
+        }
+
+        (FxQuoteOutcome Outcome, Domain.CrossBorder.FxQuote? Quote) quoted;
+        try
+        {
+            quoted = await desk.QuoteAsync(payer, merchant, amount, CancellationToken.None);
+        }
+        catch (DomainValidationException)
+        {
+            return services.Authenticator.Signed(StatusCodes.Status422UnprocessableEntity, ProblemBody(
+                StatusCodes.Status422UnprocessableEntity, "The amount cannot be converted: it is too small or too large.",
+                AmountNotConvertibleCode), context.Request, "application/problem+json");
+        }
+        return quoted.Outcome switch
+        {
+            FxQuoteOutcome.Quoted => services.Authenticator.Signed(StatusCodes.Status200OK,
+                JsonSerializer.SerializeToUtf8Bytes(FxQuoteAnswer.From(quoted.Quote!, merchant.Value), Json), context.Request),
+            FxQuoteOutcome.PairNotSupported => services.Authenticator.Signed(StatusCodes.Status422UnprocessableEntity,
+                ProblemBody(StatusCodes.Status422UnprocessableEntity, "The bank does not convert between these currencies.",
+                    PairNotSupportedCode), context.Request, "application/problem+json"),
+            _ => services.Authenticator.Signed(StatusCodes.Status204NoContent, [], context.Request),
+        };
+    }
+
+    /// <summary>The mid rates the bank publishes, a signed read like an order query.</summary>
+    public static async Task<IResult> GetRatesAsync(HttpContext context, [AsParameters] SandboxBankServices services,
+        FxDesk desk)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(desk);
+        if (await AuthenticateReadAsync("rates", context, services) is { } refused)
+        {
+            return refused;
+        }
+        return services.Authenticator.Signed(StatusCodes.Status200OK,
+            JsonSerializer.SerializeToUtf8Bytes(desk.PublishedRates(), Json), context.Request);
     }
 
     /// <summary>
@@ -317,9 +427,12 @@ public static class SandboxBankEndpoints
         {
             Status = status,
             Title = title,
-            Type = status == StatusCodes.Status409Conflict
-                ? "https://tools.ietf.org/html/rfc9110#section-15.5.10"
-                : "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            Type = status switch
+            {
+                StatusCodes.Status409Conflict => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                StatusCodes.Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+                _ => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            },
         };
         if (code is not null)
         {
@@ -406,14 +519,50 @@ public static class SandboxBankEndpoints
         {
             errors["mode"] = ["The mode is realtime or fast."];
         }
+        var (quoteId, payerAmount) = ReadQuote(request, kind, currency, errors);
         if (errors.Count > 0)
         {
             return false;
         }
         instruction = new BankOrderInstruction(request.OrderId!.Value, kind,
             kind == BankOrderKind.Refund ? null : payer!.Value, merchant.Value, pin?.Value, amount, request.Reference!, mode,
-            callback, kind == BankOrderKind.Refund ? request.OriginalOrderId : null);
+            callback, kind == BankOrderKind.Refund ? request.OriginalOrderId : null, quoteId, payerAmount);
         return true;
+    }
+
+    // A cross-border payment's quote and what leaves the payer's account: all three fields or none. A refund carries
+    // none: the bank returns the payer's currency at the payment's own rate.
+    private static (string? QuoteId, Money? PayerAmount) ReadQuote(BankOrderRequest request, BankOrderKind kind,
+        Domain.Common.Currency? currency, Dictionary<string, string[]> errors)
+    {
+        if (request.QuoteId is null && request.PayerAmount is null && request.PayerCurrency is null)
+        {
+            return (null, null);
+        }
+        if (kind == BankOrderKind.Refund)
+        {
+            errors["quoteId"] = ["A refund carries no quote: the bank returns the payer's currency at the payment's rate."];
+            return (null, null);
+        }
+        if (string.IsNullOrWhiteSpace(request.QuoteId) || request.QuoteId.Length > Domain.CrossBorder.FxQuote.MaxQuoteIdLength)
+        {
+            errors["quoteId"] = [$"A payment at a quote names it: 1 to {Domain.CrossBorder.FxQuote.MaxQuoteIdLength} characters."];
+        }
+        Money payerAmount = default;
+        if (!Domain.Common.Currency.TryFind(request.PayerCurrency, out var payerCurrency))
+        {
+            errors["payerCurrency"] = ["A payment at a quote names the payer's currency, a supported ISO 4217 code."];
+        }
+        else if (payerCurrency == currency)
+        {
+            errors["payerCurrency"] = ["A quote converts between two currencies; a payment in one needs none."];
+        }
+        else if (!Money.TryParse(request.PayerAmount, payerCurrency, out payerAmount) || !payerAmount.IsPositive)
+        {
+            errors["payerAmount"] =
+                [$"A payment at a quote gives what the payer pays, more than zero with at most {payerCurrency.MinorUnits} decimals."];
+        }
+        return (request.QuoteId, payerAmount);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

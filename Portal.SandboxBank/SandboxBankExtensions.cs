@@ -30,6 +30,10 @@ public static class SandboxBankExtensions
             .BindConfiguration(SandboxBankOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<FxOptions>()
+            .BindConfiguration(FxOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         var connectionString = ResolveConnectionString(
             builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -48,6 +52,7 @@ public static class SandboxBankExtensions
         services.AddSingleton<BankRequestAuthenticator>();
         services.AddSingleton<FastSettlementQueue>();
         services.AddSingleton<Bank>();
+        services.AddSingleton<FxDesk>();
         services.AddHttpClient(FastSettlement.CallbackClient, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddHostedService<FastSettlement>();
         services.AddSingleton<SandboxBankSeeder>();

@@ -65,4 +65,13 @@ public static partial class SandboxBankLog
         Message = "Opening merchant account {Account} in {Currency} refused: it is a {Kind} account in {ExistingCurrency}")]
     public static partial void AccountOpeningRefused(this ILogger logger, string account, string currency, BankAccountKind kind,
         string existingCurrency);
+
+    [LoggerMessage(EventId = 7016, EventName = "BankQuoted", Level = LogLevel.Information,
+        Message = "Quote {QuoteId}: {AmountMinorUnits} minor units of {Currency} for {PayerTotalMinorUnits} minor units of {PayerCurrency}")]
+    public static partial void Quoted(this ILogger logger, string quoteId, long amountMinorUnits, string currency,
+        long payerTotalMinorUnits, string payerCurrency);
+
+    [LoggerMessage(EventId = 7017, EventName = "BankQuotePairNotSupported", Level = LogLevel.Information,
+        Message = "No quote from {PayerCurrency} to {Currency}: the bank has no rate for the pair")]
+    public static partial void QuotePairNotSupported(this ILogger logger, string payerCurrency, string currency);
 }

@@ -34,14 +34,31 @@ public sealed class SandboxBankSeeder(
         return pending;
     }
 
-    /// <summary>The published test payers: one that pays, one without funds, one closed.</summary>
+    /// <summary>
+    /// The published test payers: in CNY one that pays, one without funds, one closed; and one that pays in each of
+    /// USD, EUR, GBP, HKD and JPY, numbered in its currency's range (<see cref="FxOptions.AccountRanges"/>).
+    /// </summary>
     public async Task SeedTestPayersAsync(CancellationToken cancellationToken = default)
     {
         var cny = Currency.CNY;
         await OpenIfMissingAsync("6200000000000001", "Demo Payer", BankAccountKind.Payer, Money.Of(10_000m, cny), DemoPin, cancellationToken: cancellationToken);
         await OpenIfMissingAsync("6200000000000002", "Demo Payer (low balance)", BankAccountKind.Payer, Money.Of(5m, cny), DemoPin, cancellationToken: cancellationToken);
         await OpenIfMissingAsync("6200000000000003", "Demo Payer (closed)", BankAccountKind.Payer, Money.Zero(cny), DemoPin, BankAccountStatus.Closed, cancellationToken);
+        foreach (var (number, balance) in ForeignDemoPayers)
+        {
+            await OpenIfMissingAsync(number, $"Demo Payer ({balance.Currency.Code})", BankAccountKind.Payer, balance, DemoPin,
+                cancellationToken: cancellationToken);
+        }
     }
+
+    private static IEnumerable<(string Number, Money Balance)> ForeignDemoPayers =>
+    [
+        ("6201000000000001", Money.Of(2_000m, Currency.FromCode("USD"))),
+        ("6202000000000001", Money.Of(2_000m, Currency.FromCode("EUR"))),
+        ("6203000000000001", Money.Of(2_000m, Currency.FromCode("GBP"))),
+        ("6204000000000001", Money.Of(20_000m, Currency.FromCode("HKD"))),
+        ("6205000000000001", Money.Of(300_000m, Currency.FromCode("JPY"))),
+    ];
 
     /// <summary>The settlement accounts of Portal's demo merchants.</summary>
     public async Task SeedDemoMerchantsAsync(CancellationToken cancellationToken = default)
@@ -52,7 +69,8 @@ public sealed class SandboxBankSeeder(
     }
 
     /// <summary>
-    /// Opens an account with an opening balance, booked as a transfer from <see cref="FundingAccount"/>.
+    /// Opens an account with an opening balance in any currency, booked as a transfer from <see cref="FundingAccount"/>
+    /// in that currency (the funding account's entries balance per currency, as every transaction's do).
     /// Payer accounts need a PIN; an account number already in use is refused.
     /// </summary>
     public async Task<BankAccount> OpenAccountAsync(string number, string holderName, BankAccountKind kind, Money openingBalance,

@@ -22,6 +22,9 @@ public sealed class BankOrderConfiguration : IEntityTypeConfiguration<BankOrder>
         builder.Property(o => o.ReasonCode).HasMaxLength(8);
         builder.Property(o => o.ReasonMessage).HasMaxLength(300);
         builder.Property(o => o.CallbackUrl).HasMaxLength(MaxCallbackUrlLength);
+        builder.Property(o => o.QuoteId).HasMaxLength(Portal.Domain.CrossBorder.FxQuote.MaxQuoteIdLength);
+        builder.Property(o => o.PayerCurrencyCode).HasMaxLength(3);
+        builder.Ignore(o => o.IsCrossBorder);
         builder.HasIndex(o => o.ReceivedAt);
         // A payment's refunds, summed before each new one so that no payment is refunded beyond what it paid.
         builder.HasIndex(o => o.OriginalOrderId);

@@ -154,8 +154,22 @@ namespace Portal.SandboxBank.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PayerAmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Rate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(8)
@@ -188,6 +202,56 @@ namespace Portal.SandboxBank.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Orders", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.SandboxBank.BankQuote", b =>
+                {
+                    b.Property<string>("QuoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MerchantAccount")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayerAmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerCurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuotedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Rate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UsedByOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QuoteId");
+
+                    b.HasIndex("UsedByOrderId")
+                        .IsUnique();
+
+                    b.ToTable("Quotes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.SandboxBank.BankLedgerEntry", b =>

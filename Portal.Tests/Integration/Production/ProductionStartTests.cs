@@ -66,7 +66,8 @@ public sealed class ProductionStartTests : IAsyncLifetime
             .UseSqlite($"Data Source={Path.Combine(_portal.DataDirectory, "sandbox-bank.db")};Pooling=False").Options);
         var payers = await bank.Accounts.Where(a => a.Kind == BankAccountKind.Payer).Select(a => a.Number).ToListAsync();
 
-        Assert.Equal(["6200000000000001", "6200000000000002", "6200000000000003"], payers.Order());
+        Assert.Equal(["6200000000000001", "6200000000000002", "6200000000000003", "6201000000000001", "6202000000000001",
+            "6203000000000001", "6204000000000001", "6205000000000001"], payers.Order());
         Assert.False(await bank.Accounts.AnyAsync(a => a.Number == DemoData.DemoShopSettlementAccount));
     }
 
