@@ -51,4 +51,14 @@ public static class DemoPayments
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.Refunds.AsNoTracking().Where(r => r.PaymentId == paymentId).ToListAsync();
     }
+
+    /// <summary>Changes the demo shop through its own methods, as its Owner's settings page would, and saves it.</summary>
+    public static async Task ConfigureMerchantAsync(IServiceProvider services, Action<Portal.Domain.Merchants.Merchant> change,
+        string merchant = DemoData.DemoShop)
+    {
+        var id = await DemoCheckouts.MerchantIdAsync(services, merchant);
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        change(await db.Merchants.SingleAsync(m => m.Id == id));
+        await db.SaveChangesAsync();
+    }
 }

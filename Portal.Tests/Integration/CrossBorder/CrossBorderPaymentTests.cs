@@ -1,0 +1,187 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Merchants;
+using Portal.Domain.Payments;
+using Portal.Domain.Refunds;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration.CrossBorder;
+
+/// <summary>
+/// A payer whose account is in another currency pays a CNY checkout through Portal's real rail client, over signed
+/// HTTP, to the sandbox bank on a real port: quote, confirmation, settlement and refunds, exact in both currencies.
+/// </summary>
+public abstract class CrossBorderPaymentTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string MerchantAccount = "8800000000000001";
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private PortalApp _app = null!;
+
+    private IServiceProvider Services => _app.Services;
+
+    private CheckoutFlow Flow => Services.GetRequiredService<CheckoutFlow>();
+
+    public Task InitializeAsync()
+    {
+        _app = new PortalApp(time: _time, provider: provider);
+        _ = _app.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Pay_UsdPayerConfirmsQuote_DebitsExactlyTheQuoteAndCreditsExactlyTheAmount()
+    {
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "USD", 500.00m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 100.00m);
+        var merchantBefore = await BankBook.BalanceAsync(Services, MerchantAccount);
+
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var quoted = await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer));
+        var quote = Assert.IsType<Portal.Domain.CrossBorder.FxQuote>(quoted.Quote);
+        var paid = await Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", quote.QuoteId), "key-1");
+
+        Assert.Equal(PaymentStatus.Succeeded, paid.Status);
+        Assert.Equal((Money.Of(100m, "CNY"), "USD"), (quote.MerchantAmount, quote.PayerCurrency.Code));
+        Assert.Equal(500_00 - quote.PayerTotal.MinorUnits, await BankBook.BalanceAsync(Services, payer));
+        Assert.Equal(merchantBefore + 100_00, await BankBook.BalanceAsync(Services, MerchantAccount));
+        Assert.All(await BankBook.LedgerSumsByCurrencyAsync(Services), sum => Assert.Equal(0, sum.Value));
+        Assert.Equal(quote, paid.Quote);
+    }
+
+    [Fact]
+    public async Task Pay_QuoteNotConfirmed_IsRefusedAndNothingMoves()
+    {
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "EUR", 500.00m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 10.00m);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer));
+
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1"));
+
+        Assert.True(refused.Errors.ContainsKey("Quote"));
+        Assert.Equal(500_00, await BankBook.BalanceAsync(Services, payer));
+        Assert.Equal(PaymentStatus.Started, (await DemoCheckouts.PaymentsOfAsync(Services, checkout.Id)).Single().Status);
+    }
+
+    [Fact]
+    public async Task Pay_QuoteExpired_IsRefusedThenAFreshQuoteIsConfirmedAndPaid()
+    {
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "GBP", 500.00m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 50.00m);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var first = (await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote!;
+
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", first.QuoteId), "key-1"));
+        var second = (await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote!;
+        var paid = await Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", second.QuoteId), "key-1");
+
+        Assert.Equal(Payment.QuoteExpiredMessage, refused.Errors["Quote"][0]);
+        Assert.NotEqual(first.QuoteId, second.QuoteId);
+        Assert.Equal(PaymentStatus.Succeeded, paid.Status);
+        Assert.Equal(500_00 - second.PayerTotal.MinorUnits, await BankBook.BalanceAsync(Services, payer));
+    }
+
+    [Fact]
+    public async Task Pay_AccountInTheCheckoutsCurrency_NeedsNoQuote()
+    {
+        var payer = await BankBook.OpenPayerAsync(Services, 50.00m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 10.00m);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+
+        var quoted = await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer));
+
+        Assert.Null(quoted.Quote);
+    }
+
+    [Fact]
+    public async Task Quote_CurrencyTheMerchantDoesNotTake_IsRefusedAndKeepsNothing()
+    {
+        await DemoPayments.ConfigureMerchantAsync(Services, merchant => merchant.ConfigureForeignPayers([Currency.FromCode("USD")]));
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "JPY", 50_000m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 10.00m);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+
+        await Assert.ThrowsAsync<DomainValidationException>(() => Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer)));
+
+        Assert.Null((await DemoCheckouts.PaymentsOfAsync(Services, checkout.Id)).Single().QuoteId);
+    }
+
+    [Fact]
+    public async Task Pay_TwentyParallelCrossCurrencyPaymentsFromOneAccount_LeaveItsBalanceExact()
+    {
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "USD", 10_000.00m);
+        var paid = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var checkout = await DemoCheckouts.CreateAsync(Services, 10.00m + i);
+            var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+            var quote = (await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote!;
+            var result = await Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", quote.QuoteId), $"key-{i}");
+            return (result.Status, quote.PayerTotal.MinorUnits);
+        }));
+
+        Assert.All(paid, p => Assert.Equal(PaymentStatus.Succeeded, p.Status));
+        Assert.Equal(10_000_00 - paid.Sum(p => p.MinorUnits), await BankBook.BalanceAsync(Services, payer));
+        Assert.All(await BankBook.LedgerSumsByCurrencyAsync(Services), sum => Assert.Equal(0, sum.Value));
+    }
+
+    [Fact]
+    public async Task Refund_PartsThenTheRest_ReturnExactlyWhatThePayerPaid()
+    {
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "JPY", 100_000m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 100.00m);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var quote = (await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote!;
+        await Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", quote.QuoteId), "key-1");
+        var manager = await DemoPayments.StaffAsync(Services, StaffRole.Manager);
+        var refunds = Services.GetRequiredService<RefundFlow>();
+
+        var returned = new List<long>();
+        foreach (var (amount, key) in new[] { ("33.33", "r1"), ("33.33", "r2"), ("33.34", "r3") })
+        {
+            var refund = await refunds.RequestAsync(manager, started.PaymentId, new RefundRequest(amount, RefundReason.Returned, null, key));
+            Assert.Equal(RefundStatus.Succeeded, refund.Status);
+            returned.Add((await DemoPayments.RefundsOfAsync(Services, started.PaymentId)).Single(r => r.Id == refund.RefundId).PayerAmountMinorUnits!.Value);
+        }
+
+        Assert.Equal(quote.PayerTotal.MinorUnits, returned.Sum());
+        Assert.Equal(100_000, await BankBook.BalanceAsync(Services, payer));
+        Assert.All(await BankBook.LedgerSumsByCurrencyAsync(Services), sum => Assert.Equal(0, sum.Value));
+    }
+
+    [Fact]
+    public async Task ApproveFast_HkdWallet_PaysTheQuotedHkdAndTheShopGetsCny()
+    {
+        var payer = await BankBook.OpenForeignPayerAsync(Services, "HKD", 1_000.00m);
+        var checkout = await DemoCheckouts.CreateAsync(Services, 88.00m);
+        var merchantBefore = await BankBook.BalanceAsync(Services, MerchantAccount);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var quote = (await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote!;
+
+        var accepted = await Flow.ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", quote.QuoteId), "key-1");
+        Assert.Equal(PaymentStatus.Processing, accepted.Status);
+        // The bank settles fast orders after its delay on its own clock: move it until the callback lands.
+        Payment? settled = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            settled = (await DemoCheckouts.PaymentsOfAsync(Services, checkout.Id)).Single();
+            return settled.Status == PaymentStatus.Succeeded;
+        });
+
+        Assert.Equal("HKD", settled!.PayerCurrencyCode);
+        Assert.Equal(1_000_00 - quote.PayerTotal.MinorUnits, await BankBook.BalanceAsync(Services, payer));
+        Assert.Equal(merchantBefore + 88_00, await BankBook.BalanceAsync(Services, MerchantAccount));
+    }
+}
+
+public sealed class CrossBorderPaymentOnSqliteTests() : CrossBorderPaymentTests(DatabaseProvider.Sqlite);
+
+public sealed class CrossBorderPaymentOnPostgresTests() : CrossBorderPaymentTests(DatabaseProvider.Postgres);
