@@ -46,7 +46,7 @@ internal static class Bench
             return await new ApiRun(apiPortal, options.Payments, options.ApiWarmup, options.Concurrency).RunAsync();
         }
 
-        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.PaymentWarmup} warm-up, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores, {database.Description}."));
+        Console.WriteLine(Invariant($"Portal.Bench: {options.Payments} payments + {options.PaymentWarmup} warm-up, concurrency {options.Concurrency}, cross-border share {options.CrossBorder:0.##}, {Environment.ProcessorCount} cores, {database.Description}."));
         Console.WriteLine("  The bench client (SignalR watchers, flow callers) runs in the server's process on the same cores: its work counts against the server.");
 
         var payments = await RunPaymentsAsync(options, database);
@@ -100,7 +100,7 @@ internal static class Bench
     private static async Task<PaymentResults> RunPaymentsAsync(BenchOptions options, BenchDatabase database)
     {
         await using var portal = new BenchPortal(await database.PortalSettingsAsync());
-        var run = new PaymentRun(portal, options.Concurrency);
+        var run = new PaymentRun(portal, options.Concurrency, options.CrossBorder);
         var total = options.PaymentWarmup + options.Payments;
         await run.OpenPayersAsync(total / options.Concurrency + 1);
         var tokens = await run.CreateCheckoutsAsync(total);

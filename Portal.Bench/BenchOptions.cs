@@ -9,11 +9,13 @@ namespace Portal.Bench;
 /// with <c>--provider sqlite|postgres</c> (SQLite unless given) and, for PostgreSQL, <c>--postgres "connection string"</c>
 /// of a server where the bench may create and drop databases (else it starts a cluster of its own);
 /// <c>--instances N</c> with <c>--waiting</c> spreads the pages over N instances on PostgreSQL and Redis;
+/// <c>--cross-border S</c> with <c>--payments</c> makes that share of the payers hold USD accounts, each payment then
+/// asking for its quote and paying it (the quote's round trip counted in the payment's latency);
 /// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
 /// </summary>
 internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
     bool WaitingClient = false, bool Api = false, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Postgres = null,
-    int Instances = 1)
+    int Instances = 1, double CrossBorder = 0)
 {
     /// <summary>Payments made before the measured ones, so that the code they run is compiled and warm. Defaults to 100.</summary>
     public int PaymentWarmup => Warmup ?? 100;
@@ -35,6 +37,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         DatabaseProvider? provider = null;
         string? postgres = null;
         var instances = 1;
+        var crossBorder = 0.0;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -49,6 +52,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                 case "--hold": hold = Positive(args[i], value, allowZero: true); i++; break;
                 case "--waiting-client": waitingClient = true; break;
                 case "--instances": instances = Positive(args[i], value); i++; break;
+                case "--cross-border": crossBorder = Share(args[i], value); i++; break;
                 case "--provider": provider = ProviderOf(value); i++; break;
                 case "--postgres": postgres = value ?? throw new ArgumentException("--postgres needs a connection string."); i++; break;
                 case "--api":
@@ -59,7 +63,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                         i++;
                     }
                     break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W]; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
             }
         }
         if (postgres is not null && provider is DatabaseProvider.Sqlite)
@@ -72,8 +76,16 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         {
             throw new ArgumentException("--instances N goes with --waiting on PostgreSQL: several instances share a server database and a Redis.");
         }
-        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api, provider.Value, postgres, instances);
+        return new BenchOptions(payments, concurrency, warmup, waiting, rate, deflate, hold, waitingClient, api, provider.Value, postgres,
+            instances, crossBorder);
     }
+
+    // A share of the payers, 0 to 1, in invariant digits.
+    private static double Share(string name, string? value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var share) &&
+        share is >= 0 and <= 1
+            ? share
+            : throw new ArgumentException($"{name} takes a share from 0 to 1, e.g. 0.5.");
 
     private static DatabaseProvider ProviderOf(string? value) => value?.ToLowerInvariant() switch
     {

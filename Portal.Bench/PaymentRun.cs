@@ -15,9 +15,10 @@ namespace Portal.Bench;
 /// <summary>
 /// Real-time payments end to end against the running Portal: per payment a pooled SignalR connection watches the
 /// checkout, the flow takes step 1 (ChooseMethodAsync) and steps 2–7 (PayRealTimeAsync, over the HTTP rail to the
-/// sandbox bank), and the latency runs from the submit until the watcher hears the final PaymentUpdated.
+/// sandbox bank), and the latency runs from the submit until the watcher hears the final PaymentUpdated. A cross-border
+/// payer asks for the quote first, inside that latency.
 /// </summary>
-internal sealed class PaymentRun(BenchPortal portal, int concurrency)
+internal sealed class PaymentRun(BenchPortal portal, int concurrency, double crossBorder = 0)
 {
     public const string Pin = "123456";
     private const decimal Amount = 1.00m;
@@ -25,6 +26,9 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency)
 
     private readonly IServiceProvider _services = portal.Services;
     private string[] _payers = [];
+
+    // The first workers of the share pay from USD accounts (the sandbox bank's 620100 range), through a quote each.
+    private readonly int _foreign = (int)Math.Round(crossBorder * concurrency, MidpointRounding.AwayFromZero);
 
     /// <summary>The payer accounts <see cref="OpenPayersAsync"/> opened, one per worker.</summary>
     public IReadOnlyList<string> Payers => _payers;
@@ -37,8 +41,10 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency)
         var balance = Money.Of(Amount * paymentsPerPayer * 10, Currency.CNY);
         for (var i = 0; i < concurrency; i++)
         {
-            _payers[i] = $"62990000{i + 1:00000000}";
-            await seeder.OpenAccountAsync(_payers[i], $"Bench payer {i + 1}", BankAccountKind.Payer, balance, Pin);
+            var foreign = i < _foreign;
+            _payers[i] = foreign ? $"62010000{i + 1:00000000}" : $"62990000{i + 1:00000000}";
+            await seeder.OpenAccountAsync(_payers[i], $"Bench payer {i + 1}", BankAccountKind.Payer,
+                foreign ? Money.Of(Amount * paymentsPerPayer * 10, Currency.FromCode("USD")) : balance, Pin);
         }
     }
 
@@ -86,17 +92,18 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency)
         await Task.WhenAll(watchers.Select((watcher, worker) => Task.Run(async () =>
         {
             var payer = PayerDetails.Parse(_payers[worker], Pin);
+            var foreign = worker < _foreign;
             int i;
             while ((i = Interlocked.Increment(ref next)) < end)
             {
-                await PayOneAsync(flow, watcher, payer, tokens[i], results);
+                await PayOneAsync(flow, watcher, payer, foreign, tokens[i], results);
             }
         })));
         results.Elapsed = Stopwatch.GetElapsedTime(started);
         return results;
     }
 
-    private static async Task PayOneAsync(CheckoutFlow flow, Watcher watcher, PayerDetails payer, string token,
+    private static async Task PayOneAsync(CheckoutFlow flow, Watcher watcher, PayerDetails payer, bool foreign, string token,
         PaymentResults results)
     {
         try
@@ -105,6 +112,11 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency)
             var payment = await flow.ChooseMethodAsync(token, PaymentMethod.RealTime);
             var final = watcher.Expect(payment.CheckoutId);
             var submitted = Stopwatch.GetTimestamp();
+            if (foreign)
+            {
+                var quoted = await flow.QuoteAsync(payment.PaymentId, payer.Account);
+                payer = payer with { ConfirmedQuoteId = quoted.Quote?.QuoteId };
+            }
             var answer = await flow.PayRealTimeAsync(payment.PaymentId, payer, payment.PaymentId.ToString("N"));
             var update = await final.WaitAsync(UpdateTimeout);
             var heard = Stopwatch.GetTimestamp();
