@@ -24,12 +24,12 @@ public sealed class CheckoutLanguageTests(BrowserAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^支付") }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "付款成功" })).ToBeVisibleAsync();
-        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("zh-Hans", await page.Locator("html").GetAttributeAsync("lang"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, "checkout-zh-receipt-375x667.png"), FullPage = true });
     }
 
     [Fact]
-    public async Task LanguageSwitch_EnglishToChinese_KeepsThePage()
+    public async Task LanguageSwitch_EnglishToSimplifiedChinese_KeepsThePage()
     {
         var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 6.00m);
         await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
@@ -37,7 +37,7 @@ public sealed class CheckoutLanguageTests(BrowserAppFixture fixture)
         await page.OpenAsync(checkout.Token);
         await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "How would you like to pay?" })).ToBeVisibleAsync();
 
-        await page.Page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "简体中文" }).ClickAsync();
 
         await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "请选择付款方式" })).ToBeVisibleAsync();
         Assert.EndsWith($"/pay/{checkout.Token}", page.Page.Url);

@@ -67,12 +67,13 @@ public sealed class CheckoutQueries(IDbContextFactory<PortalDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await db.Merchants.AsNoTracking()
             .Where(m => m.StoreToken == storeToken)
-            .Select(m => new { m.Id, m.Name, m.CurrencyCode, m.AccentColor, m.LogoUpdatedAt, m.StoreCodeOffSince })
+            .Select(m => new { m.Id, m.Name, m.CurrencyCode, m.AccentColor, m.LogoUpdatedAt, m.StoreCodeOffSince, m.MaxCheckoutMinorUnits })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null
             ? null
             : new StoreView(found.Name, found.CurrencyCode, Domain.Common.Currency.FromCode(found.CurrencyCode).MinorUnits,
-                found.AccentColor, Branding.LogoUrls.Of(found.Id, found.LogoUpdatedAt), found.StoreCodeOffSince is not null);
+                found.AccentColor, Branding.LogoUrls.Of(found.Id, found.LogoUpdatedAt), found.StoreCodeOffSince is not null,
+                found.MaxCheckoutMinorUnits);
     }
 
     /// <summary>Whether a store code was replaced by its owner: its printed copies should say so, not look mistyped.</summary>

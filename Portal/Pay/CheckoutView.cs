@@ -25,4 +25,11 @@ public sealed record CheckoutView(
     QrFormat QrFormat,
     bool TooManyAttempts,
     string? LogoUrl = null,
-    string? SupportEmail = null);
+    string? SupportEmail = null)
+{
+    /// <summary>
+    /// Made from the store code's amount page, whose description and reference Portal wrote (in English, for the
+    /// merchant's lists): the customer reads the description in their own language instead.
+    /// </summary>
+    public bool IsFromStoreCode => MerchantReference == Checkout.StoreReference;
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Abuse;
 using Portal.Domain.Common;
@@ -28,14 +29,20 @@ public static class CustomerText
 
     /// <summary>
     /// Why a payment failed, in the customer's language; every refusal of account or PIN reads the same
-    /// (<see cref="FailureReason.CredentialsRefused"/>); a code a rail invented keeps the rail's own words.
+    /// (<see cref="FailureReason.CredentialsRefused"/>). A code a rail invented keeps the rail's own words, which are
+    /// English: a customer reading another language gets the general refusal in theirs instead.
     /// </summary>
     public static string FailureOf(this IStringLocalizer<CheckoutText> text, PaymentSnapshot payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
         var code = FailureReason.IsCredentialRefusal(payment.FailureCode) ? FailureReason.CredentialsRefused.Code : payment.FailureCode;
         var localized = text["Failure_" + code];
-        return localized.ResourceNotFound ? payment.FailureMessage ?? text["Failure_RJCT"] : localized;
+        if (!localized.ResourceNotFound)
+        {
+            return localized;
+        }
+        var inEnglish = CheckoutCultures.LanguageOf(CultureInfo.CurrentUICulture) == CheckoutCultures.English;
+        return inEnglish && payment.FailureMessage is { } railWords ? railWords : text["Failure_RJCT"];
     }
 
     /// <summary>The calm word for an attempt a velocity limit held back: how long to wait, nothing about the attempt.</summary>

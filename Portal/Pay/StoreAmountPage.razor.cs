@@ -35,7 +35,10 @@ public sealed partial class StoreAmountPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private string Example => _store?.MinorUnits == 0 ? "1200" : "12.50";
+    // Written as the customer's culture writes it, which the amount is also read in (12,50 in Spain).
+    private string Example => _store?.MinorUnits == 0
+        ? 1200.ToString(CultureInfo.InvariantCulture)
+        : 12.50m.ToString("F2", CultureInfo.CurrentCulture);
 
     protected override async Task OnInitializedAsync()
     {
@@ -60,7 +63,11 @@ public sealed partial class StoreAmountPage
             _error = T["StoreAmountRequired"];
             return;
         }
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
+        // Digits with at most a decimal separator, the customer's or a point, never a thousands separator: "1,50" is
+        // 1.50 to a customer in Spain and no number at all to one in England, and never a hundred and fifty.
+        const NumberStyles digits = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+        if (!decimal.TryParse(text, digits, CultureInfo.CurrentCulture, out var amount) &&
+            !decimal.TryParse(text, digits, CultureInfo.InvariantCulture, out amount))
         {
             _error = T["StoreAmountGarbage", Example];
             return;
@@ -70,9 +77,9 @@ public sealed partial class StoreAmountPage
         {
             checkout = await Flow.CreateStoreCheckoutAsync(StoreToken, amount);
         }
-        catch (DomainValidationException invalid)
+        catch (DomainValidationException)
         {
-            _error = string.Join(" ", invalid.Errors.SelectMany(e => e.Value));
+            _error = AmountRefusal(_store, amount);
             return;
         }
         catch (NotFoundException)
@@ -83,5 +90,21 @@ public sealed partial class StoreAmountPage
         }
         // Outside the try: in a static render NavigateTo ends the request with a redirect by throwing.
         Navigation.NavigateTo("pay/" + checkout.Token);
+    }
+
+    // The checkout refused the amount; its reasons are in English, for the merchant's API. The customer reads which of
+    // the amount rules it broke (the only ones a store checkout can break) in their own language.
+    private string AmountRefusal(StoreView store, decimal amount)
+    {
+        var currency = Currency.FromCode(store.CurrencyCode);
+        if (decimal.Round(amount, currency.MinorUnits) != amount)
+        {
+            return currency.MinorUnits == 0
+                ? T["StoreAmountNoDecimals", currency.Code]
+                : T["StoreAmountDecimals", currency.Code, currency.MinorUnits];
+        }
+        return amount <= 0
+            ? T["StoreAmountPositive"]
+            : T["StoreAmountTooLarge", Money.FromMinorUnits(store.MaxAmountMinorUnits, currency).Format(CultureInfo.CurrentCulture)];
     }
 }

@@ -51,6 +51,29 @@ public sealed partial class StoreCodeTests(LinksAppFixture fixture) : IClassFixt
         Assert.Equal(Checkout.StoreReference, checkout.MerchantReference);
     }
 
+    [Theory]
+    [InlineData("0", "El importe debe ser mayor que cero.")]
+    [InlineData("12,345", "Los importes en CNY llevan como máximo 2 decimales.")]
+    [InlineData("2000000", "El importe puede ser como máximo CNY ")]
+    public async Task Post_BadAmountInSpanish_SaysWhyInSpanish(string amount, string message)
+    {
+        var (status, _, html) = await PostAmountAsync(amount, "es-ES");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(message, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_DecimalCommaInSpain_RedirectsToCheckoutForThatAmount()
+    {
+        var (status, location, _) = await PostAmountAsync("12,50", "es-ES");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var token = Assert.Single(TokenPattern().Matches(location ?? "")).Groups[1].Value;
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1250, (await db.Checkouts.AsNoTracking().SingleAsync(c => c.Token == token)).AmountMinorUnits);
+    }
+
     [Fact]
     public async Task Get_UnknownStoreToken_SaysNotActive()
     {
@@ -68,9 +91,10 @@ public sealed partial class StoreCodeTests(LinksAppFixture fixture) : IClassFixt
         BaseAddress = _app.BaseAddress,
     };
 
-    private async Task<(HttpStatusCode Status, string? Location, string Html)> PostAmountAsync(string amount)
+    private async Task<(HttpStatusCode Status, string? Location, string Html)> PostAmountAsync(string amount, string language = "en")
     {
         using var client = NewClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var page = await client.GetStringAsync("pay/store/" + _storeToken);
         var antiforgery = AntiforgeryPattern().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
