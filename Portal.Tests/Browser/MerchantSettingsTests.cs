@@ -39,6 +39,31 @@ public sealed class MerchantSettingsTests(BrowserAppFixture fixture)
     }
 
     [Fact]
+    public async Task Settings_OwnerStopsTakingGbp_GbpPayerIsToldBeforeAnyQuote()
+    {
+        await using var staffContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var admin = new AdminPageObject(await staffContext.NewPageAsync());
+        await admin.SignInAsync("other@demo.test");
+        await admin.OpenAsync("admin/settings");
+
+        await admin.Page.GetByLabel("GBP").UncheckAsync();
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Save cross-border payers" }).ClickAsync();
+        await Expect(admin.Page.GetByText("Cross-border payers saved")).ToBeVisibleAsync();
+        await admin.OpenAsync("admin/settings");
+        await Expect(admin.Page.GetByLabel("GBP")).Not.ToBeCheckedAsync();
+        await Expect(admin.Page.GetByLabel("USD")).ToBeCheckedAsync();
+
+        var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services, 4.00m, merchant: DemoData.OtherShop);
+        await using var customerContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        var page = new CheckoutPageObject(await customerContext.NewPageAsync());
+        await page.OpenAsync(checkout.Token);
+        await page.ChooseRealTimeAsync();
+        await page.EnterDetailsAsync("6203000000000001", "123456");
+        await Expect(page.Page.GetByText("This shop does not take payments from accounts in this currency.")).ToBeVisibleAsync();
+        await Expect(page.Page.GetByTestId("quote")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Settings_BadColour_SaysSoAndSavesNothing()
     {
         await using var staffContext = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);

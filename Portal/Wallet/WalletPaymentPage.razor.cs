@@ -147,6 +147,8 @@ public sealed partial class WalletPaymentPage
         var answer = await Quotes.AskAsync(_view.Payment, account);
         Apply(answer.Payment);
         _accountError = answer.AccountError;
+        // Asked from the form's own event: without this the page would show the answer only at its next push.
+        StateHasChanged();
         return answer.ShowBeforePaying;
     }
 

@@ -175,6 +175,25 @@ public sealed class MerchantSettings(IDbContextFactory<PortalDbContext> contexts
             cancellationToken);
     }
 
+    /// <summary>The foreign currencies the merchant's payers may pay from, and the merchant's own currency.</summary>
+    public async Task<(IReadOnlyList<string> Accepted, string Own)> LoadForeignPayersAsync(CancellationToken cancellationToken = default)
+    {
+        var merchant = await LoadMerchantAsync(cancellationToken);
+        return (merchant.AcceptedForeignCurrencies.Select(c => c.Code).ToList(), merchant.CurrencyCode);
+    }
+
+    /// <summary>Saves which foreign-currency payers the merchant takes; <see cref="Merchant.ConfigureForeignPayers"/> decides.</summary>
+    public async Task SaveForeignPayersAsync(IEnumerable<string> currencies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(currencies);
+        var staff = await OwnerAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var merchant = await db.Merchants.SingleAsync(m => m.Id == staff.MerchantId, cancellationToken);
+        merchant.ConfigureForeignPayers(currencies.Select(Currency.FromCode));
+        await SaveAsync(db, staff, "foreign-payers", "Changed which foreign currencies payers may pay from",
+            new { currencies = merchant.ForeignPayerCurrencies }, cancellationToken);
+    }
+
     /// <summary>The logo's address, or null when the merchant has none.</summary>
     public async Task<string?> FindLogoUrlAsync(CancellationToken cancellationToken = default)
     {
