@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
@@ -41,15 +40,5 @@ public sealed class CrossBorderCheckoutTests(BrowserAppFixture fixture)
         await AssertAccessibleAsync(page, $"quote-paid-{locale}");
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string state)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, $"checkout-{state}-375x667.png"), FullPage = true });
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= 375, $"The {state} page scrolls sideways on a phone ({scrollWidth}px wide).");
-        var serious = (await page.RunAxe()).Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")
-            .ToList();
-        Assert.True(serious.Count == 0, $"axe found in the {state} state:\n{string.Join("\n", serious)}");
-    }
+    private static Task AssertAccessibleAsync(IPage page, string state) => CheckoutAccessibilityTests.AssertAccessibleAsync(page, state);
 }
