@@ -37,6 +37,7 @@ public abstract class PayPagesLiveTests(DatabaseProvider provider) : PayComponen
         Services.AddSingleton(App.GetRequiredService<Portal.Addresses.PublicAddresses>());
         Services.AddSingleton(App.GetRequiredService<Portal.Abuse.VelocityLimits>());
         Services.AddScoped<Portal.Abuse.ClientAddress>();
+        Services.AddScoped<PayerQuotes>();
         // The receipt's refunds island has a test of its own (and reads through services of its own).
         ComponentFactories.AddStub<ReceiptRefunds>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
