@@ -23,7 +23,8 @@ public sealed record RefundSnapshot(
     string? FailureCode,
     string? FailureMessage,
     int Version,
-    string? ApprovalReason = null)
+    string? ApprovalReason = null,
+    Money? PayerAmount = null)
 {
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
 
@@ -56,5 +57,6 @@ public sealed record RefundSnapshot(
         refund.FailureCode,
         refund.FailureMessage,
         refund.Version,
-        refund.ApprovalReason);
+        refund.ApprovalReason,
+        refund.PayerAmount);
 }

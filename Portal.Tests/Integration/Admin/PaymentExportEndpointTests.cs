@@ -41,6 +41,28 @@ public abstract class PaymentExportEndpointTests<TProvider>(PaymentExportFixture
     }
 
     [Fact]
+    public async Task Export_CrossBorderPayment_HasThePayersCurrencyAmountRateAndQuote()
+    {
+        var services = fixture.App.Services;
+        var flow = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Domain.Payments.CheckoutFlow>(services);
+        var payer = await Builders.BankBook.OpenForeignPayerAsync(services, "HKD", 500.00m);
+        var checkout = await Builders.DemoCheckouts.CreateAsync(services, 33.00m);
+        var started = await flow.ChooseMethodAsync(checkout.Token, Portal.Domain.Payments.PaymentMethod.RealTime);
+        var quote = (await flow.QuoteAsync(started.PaymentId, Portal.Domain.Common.AccountNumber.Parse(payer))).Quote!;
+        await flow.PayRealTimeAsync(started.PaymentId, Portal.Domain.Payments.PayerDetails.Parse(payer, "123456", quote.QuoteId), "key-1");
+        using var client = await StaffHttpClient.SignInAsync(fixture.App.BaseAddress, "viewer@demo.test");
+
+        var rows = CsvText.Parse(await client.GetStringAsync(Export));
+        var header = rows[0].ToList();
+        var row = rows.Single(r => r[0] == started.PaymentId.ToString());
+
+        Assert.Equal(("HKD", quote.PayerTotal.ToAmountString(), "0.00", quote.QuoteId),
+            (row[header.IndexOf("payer_currency")], row[header.IndexOf("payer_amount")], row[header.IndexOf("payer_fee")],
+                row[header.IndexOf("quote_id")]));
+        Assert.Equal(quote.Rate, decimal.Parse(row[header.IndexOf("fx_rate")], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Export_OtherMerchantsOwner_NeverSeesDemoShopsPayments()
     {
         using var client = await StaffHttpClient.SignInAsync(fixture.App.BaseAddress, "other@demo.test");

@@ -7,7 +7,9 @@ namespace Portal.Admin.Payments;
 /// <summary>
 /// The payments CSV: RFC 4180, UTF-8, a header row always (so no payments still gives a valid file), amounts as exact
 /// decimals beside their currency, instants in UTC, account numbers only as stored (masked). Text a spreadsheet could
-/// take for a formula (a merchant reference starting with "=") is escaped.
+/// take for a formula (a merchant reference starting with "=") is escaped. A cross-border payment also gives what the
+/// payer paid in their currency (fee included), the fee, the rate (payer units per unit of the amount's currency) and the
+/// quote's id; those columns are empty for a payment in one currency.
 /// </summary>
 public static class PaymentCsv
 {
@@ -15,6 +17,7 @@ public static class PaymentCsv
     [
         "payment_id", "started_at_utc", "completed_at_utc", "method", "status", "amount", "currency", "payer_account",
         "merchant_reference", "failure_code", "failure_message", "duration_seconds", "seconds_per_100",
+        "payer_currency", "payer_amount", "payer_fee", "fx_rate", "quote_id",
     ];
 
     private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
@@ -56,6 +59,13 @@ public static class PaymentCsv
             row.FailureMessage ?? "",
             seconds is { } s ? decimal.Round(s, 3).ToString(CultureInfo.InvariantCulture) : "",
             seconds is { } t && amount.IsPositive ? decimal.Round(t / amount.Amount * 100m, 4).ToString(CultureInfo.InvariantCulture) : "",
+            row.PayerCurrencyCode ?? "",
+            row.PayerTotal?.ToAmountString() ?? "",
+            row.PayerCurrencyCode is { } payerCurrency && row.PayerFeeMinorUnits is { } fee
+                ? Domain.Common.Money.FromMinorUnits(fee, payerCurrency).ToAmountString()
+                : "",
+            row.FxRate?.ToString("0.##########", CultureInfo.InvariantCulture) ?? "",
+            row.QuoteId ?? "",
         ];
     }
 

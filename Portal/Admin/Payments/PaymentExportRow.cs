@@ -15,8 +15,18 @@ public sealed record PaymentExportRow(
     string? PayerAccountMasked,
     string? Reference,
     string? FailureCode,
-    string? FailureMessage)
+    string? FailureMessage,
+    string? PayerCurrencyCode = null,
+    long? PayerAmountMinorUnits = null,
+    long? PayerFeeMinorUnits = null,
+    decimal? FxRate = null,
+    string? QuoteId = null)
 {
+    /// <summary>What the payer paid in their currency, fee included, when the payment was cross-border.</summary>
+    public Money? PayerTotal => PayerCurrencyCode is null || PayerAmountMinorUnits is null
+        ? null
+        : Money.FromMinorUnits(PayerAmountMinorUnits.Value + (PayerFeeMinorUnits ?? 0), PayerCurrencyCode);
+
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, CurrencyCode);
 
     /// <summary>Step 1 → step 6, for payments the rail settled.</summary>

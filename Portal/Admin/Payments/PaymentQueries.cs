@@ -48,7 +48,8 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
             from p in payments
             join c in db.Checkouts.AsNoTracking().Where(c => c.MerchantId == staff.MerchantId) on p.CheckoutId equals c.Id
             select new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
-                p.CurrencyCode, p.PayerAccountMasked, c.MerchantReference, p.FailureCode, p.FailureMessage);
+                p.CurrencyCode, p.PayerAccountMasked, c.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
+                p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;

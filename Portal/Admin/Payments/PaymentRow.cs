@@ -5,7 +5,8 @@ namespace Portal.Admin.Payments;
 
 /// <summary>
 /// One line of the payments list, built from the stored payment or from a live snapshot of it. The checkout's merchant
-/// reference comes from the database only (a snapshot does not carry it).
+/// reference comes from the database only (a snapshot does not carry it). <see cref="PayerTotal"/> is what a cross-border
+/// payer paid in their currency.
 /// </summary>
 public sealed record PaymentRow(
     Guid Id,
@@ -18,13 +19,15 @@ public sealed record PaymentRow(
     string? FailureMessage,
     TimeSpan? Duration,
     int Version,
-    string? Reference = null)
+    string? Reference = null,
+    Money? PayerTotal = null)
 {
     public static PaymentRow From(Payment payment, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(payment);
         return new(payment.Id, payment.MethodChosenAt, payment.Amount, payment.Method, payment.Status,
-            payment.PayerAccountMasked, payment.FailureCode, payment.FailureMessage, payment.Duration, payment.Version, reference);
+            payment.PayerAccountMasked, payment.FailureCode, payment.FailureMessage, payment.Duration, payment.Version, reference,
+            payment.PayerTotal);
     }
 
     public static PaymentRow From(PaymentSnapshot snapshot)
@@ -33,6 +36,7 @@ public sealed record PaymentRow(
         var started = snapshot.TimeOf(PaymentStep.MethodChosen) ?? DateTimeOffset.MinValue;
         return new(snapshot.PaymentId, started, snapshot.Amount, snapshot.Method, snapshot.Status,
             snapshot.PayerAccountMasked, snapshot.FailureCode, snapshot.FailureMessage,
-            snapshot.TimeOf(PaymentStep.PayeeProcessed) - snapshot.TimeOf(PaymentStep.MethodChosen), snapshot.Version);
+            snapshot.TimeOf(PaymentStep.PayeeProcessed) - snapshot.TimeOf(PaymentStep.MethodChosen), snapshot.Version,
+            PayerTotal: snapshot.Quote?.PayerTotal);
     }
 }

@@ -5,6 +5,7 @@ namespace Portal.Api.Resources;
 /// <summary>
 /// A payment with its seven steps, as the API and its webhooks show it. <see cref="SecondsPer100"/> is the field's
 /// measure of speed: seconds from method chosen to settled (steps 1 to 6) for every 100 units of the currency.
+/// <see cref="Conversion"/> is the payer's side of a cross-border payment, null for a payment in one currency.
 /// </summary>
 public sealed record PaymentResource(
     Guid Id,
@@ -21,7 +22,8 @@ public sealed record PaymentResource(
     decimal? Seconds,
     decimal? SecondsPer100,
     FailureResource? Failure,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    ConversionResource? Conversion = null)
 {
     public static PaymentResource From(Payment payment, string checkoutToken, string? reference)
     {
@@ -54,6 +56,7 @@ public sealed record PaymentResource(
             payment.FailureCode is { } code
                 ? new FailureResource(code, payment.FailureMessage ?? code, (int?)payment.FailedAtStep)
                 : null,
-            payment.MethodChosenAt);
+            payment.MethodChosenAt,
+            ConversionResource.Of(payment.Quote));
     }
 }
