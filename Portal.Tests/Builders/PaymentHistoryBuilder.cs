@@ -21,6 +21,7 @@ public sealed class PaymentHistoryBuilder(Merchant merchant)
     private DateTimeOffset _firstAt = TestClock.Now;
     private TimeSpan _every = TimeSpan.FromMinutes(1);
     private string _referencePrefix = "HIST-";
+    private int _crossBorderEvery;
 
     public PaymentHistoryBuilder WithCount(int count)
     {
@@ -40,6 +41,13 @@ public sealed class PaymentHistoryBuilder(Merchant merchant)
     public PaymentHistoryBuilder WithReferencePrefix(string prefix)
     {
         _referencePrefix = prefix;
+        return this;
+    }
+
+    /// <summary>Every <paramref name="every"/>th payment (index 0, n, 2n…) is paid from a USD account at a quote.</summary>
+    public PaymentHistoryBuilder CrossBorderEvery(int every)
+    {
+        _crossBorderEvery = every;
         return this;
     }
 
@@ -67,6 +75,14 @@ public sealed class PaymentHistoryBuilder(Merchant merchant)
             var checkout = Checkout.Create(merchant, request, at, "history");
             var payment = checkout.StartPayment(MethodOf(i), at);
             var status = StatusOf(i);
+            if (_crossBorderEvery > 0 && i % _crossBorderEvery == 0)
+            {
+                var quote = Portal.Domain.CrossBorder.FxQuote.Create($"q_history_{i}", payment.Amount,
+                    Portal.Domain.CrossBorder.FxConversion.Convert(payment.Amount, Currency.FromCode("USD"), 0.139863m),
+                    Money.Zero(Currency.FromCode("USD")), 0.139863m, at, at.AddMinutes(10));
+                payment.OfferQuote(quote, at);
+                payment.CheckConfirmedQuote(quote.QuoteId, at.AddMilliseconds(100));
+            }
             if (status != PaymentStatus.Started)
             {
                 payment.EnterDetails(PaymentBuilder.PayerAccount, $"history-{i}", at.AddMilliseconds(200));

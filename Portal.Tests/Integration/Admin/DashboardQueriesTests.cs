@@ -20,7 +20,9 @@ public abstract class DashboardQueriesTests(DatabaseProvider provider) : IAsyncL
     {
         _database = await AdminDatabase.CreateAsync(provider);
         // Today: 20 payments (16 succeeded, 2 failed, 2 in flight); ten days ago: 10 (8, 1, 1); 40 days ago: 10, outside.
-        await new PaymentHistoryBuilder(_database.Demo).WithCount(20).StartingAt(TodayStart, TimeSpan.FromMinutes(30)).SaveAsync(_database);
+        // Every fourth of today's is cross-border: indices 0, 4, 8, 12, 16, of which 8 is in flight.
+        await new PaymentHistoryBuilder(_database.Demo).WithCount(20).StartingAt(TodayStart, TimeSpan.FromMinutes(30)).CrossBorderEvery(4)
+            .SaveAsync(_database);
         await new PaymentHistoryBuilder(_database.Demo).WithCount(10).StartingAt(TenDaysAgo, TimeSpan.FromMinutes(1)).SaveAsync(_database);
         await new PaymentHistoryBuilder(_database.Demo).WithCount(10).StartingAt(TodayStart.AddDays(-40), TimeSpan.FromMinutes(1)).SaveAsync(_database);
         await new PaymentHistoryBuilder(_database.Other).WithCount(7).StartingAt(TodayStart, TimeSpan.FromMinutes(1)).SaveAsync(_database);
@@ -35,6 +37,15 @@ public abstract class DashboardQueriesTests(DatabaseProvider provider) : IAsyncL
 
         Assert.Equal((20, 16, 2), (today.Count, today.Succeeded, today.Failed));
         Assert.Equal(16m / 18m, today.SuccessRate);
+    }
+
+    [Fact]
+    public async Task Load_Today_CrossBorderShareOfSucceeded()
+    {
+        var today = (await LoadAsync()).Periods[0];
+
+        Assert.Equal(4, today.CrossBorderSucceeded);
+        Assert.Equal(4m / 16m, today.CrossBorderShare);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
         var sinceTicks = since.UtcTicks;
         var rows = await db.Database.SqlQuery<BucketRow>($"""
             SELECT "MethodChosenAt" / CAST(864000000000 AS BIGINT) AS "Day", "CurrencyCode", "Status",
-                   CAST(COUNT(*) AS BIGINT) AS "Count", CAST(SUM("AmountMinorUnits") AS BIGINT) AS "Amount"
+                   CAST(COUNT(*) AS BIGINT) AS "Count", CAST(SUM("AmountMinorUnits") AS BIGINT) AS "Amount",
+                   CAST(SUM(CASE WHEN "QuoteId" IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS "CrossBorder"
             FROM "Payments"
             WHERE "MerchantId" = {merchantId} AND "MethodChosenAt" >= {sinceTicks} AND "Status" <> 'Abandoned'
             GROUP BY "MethodChosenAt" / CAST(864000000000 AS BIGINT), "CurrencyCode", "Status"
@@ -67,7 +68,8 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
                 r.CurrencyCode,
                 Enum.Parse<PaymentStatus>(r.Status),
                 (int)r.Count,
-                r.Amount))
+                r.Amount,
+                (int)r.CrossBorder))
             .ToList();
     }
 
@@ -82,7 +84,8 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
         return new PeriodSummary(label, list.Sum(b => b.Count),
             list.Where(b => b.Status == PaymentStatus.Succeeded).Sum(b => b.Count),
             list.Where(b => b.Status == PaymentStatus.Failed).Sum(b => b.Count),
-            volume);
+            volume,
+            list.Where(b => b.Status == PaymentStatus.Succeeded).Sum(b => b.CrossBorder));
     }
 
     private static async Task<IEnumerable<MethodSpeed>> SpeedsAsync(PortalDbContext db, Guid merchantId, PaymentMethod method,
@@ -113,7 +116,7 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
     public static decimal SecondsPer100(TimeSpan duration, Money amount) =>
         decimal.Round((decimal)Math.Max(0, duration.Ticks) / TimeSpan.TicksPerSecond / amount.Amount * 100m, 4);
 
-    private sealed record Bucket(DateOnly Day, string CurrencyCode, PaymentStatus Status, int Count, long Amount);
+    private sealed record Bucket(DateOnly Day, string CurrencyCode, PaymentStatus Status, int Count, long Amount, int CrossBorder);
 
     // Shaped for SqlQuery: settable properties named as the statement's columns.
     private sealed class BucketRow
@@ -127,5 +130,7 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
         public long Count { get; set; }
 
         public long Amount { get; set; }
+
+        public long CrossBorder { get; set; }
     }
 }
