@@ -15,12 +15,17 @@ public sealed class SettlementTally
 {
     private readonly SortedDictionary<(DateOnly Day, string Currency), Sums> _days = new();
 
-    /// <summary>A payment that succeeded at <paramref name="settledAt"/>.</summary>
-    public void AddPayment(DateTimeOffset settledAt, long minorUnits, string currencyCode)
+    /// <summary>A payment that succeeded at <paramref name="settledAt"/>; <paramref name="crossBorder"/> when its payer paid in another currency.</summary>
+    public void AddPayment(DateTimeOffset settledAt, long minorUnits, string currencyCode, bool crossBorder = false)
     {
         var sums = SumsOf(settledAt, currencyCode);
         sums.PaymentCount++;
         sums.Gross = checked(sums.Gross + minorUnits);
+        if (crossBorder)
+        {
+            sums.FxPaymentCount++;
+            sums.FxVolume = checked(sums.FxVolume + minorUnits);
+        }
     }
 
     /// <summary>A refund that succeeded (the money went back) at <paramref name="settledAt"/>.</summary>
@@ -37,7 +42,8 @@ public sealed class SettlementTally
         {
             var currency = Currency.FromCode(d.Key.Currency);
             return new SettlementRow(d.Key.Day, currency, d.Value.PaymentCount, Money.FromMinorUnits(d.Value.Gross, currency),
-                d.Value.RefundCount, Money.FromMinorUnits(d.Value.Refunds, currency), Money.Zero(currency));
+                d.Value.RefundCount, Money.FromMinorUnits(d.Value.Refunds, currency), Money.Zero(currency),
+                d.Value.FxPaymentCount, Money.FromMinorUnits(d.Value.FxVolume, currency));
         })
         .ToList();
 
@@ -47,7 +53,8 @@ public sealed class SettlementTally
         .OrderBy(g => g.Key.Code, StringComparer.Ordinal)
         .Select(g => new SettlementRow(g.Max(r => r.Day), g.Key, g.Sum(r => r.PaymentCount),
             g.Select(r => r.Gross).Aggregate((a, b) => a + b), g.Sum(r => r.RefundCount),
-            g.Select(r => r.Refunds).Aggregate((a, b) => a + b), g.Select(r => r.Fees).Aggregate((a, b) => a + b)))
+            g.Select(r => r.Refunds).Aggregate((a, b) => a + b), g.Select(r => r.Fees).Aggregate((a, b) => a + b),
+            g.Sum(r => r.FxPaymentCount), Money.FromMinorUnits(g.Sum(r => r.FxVolume?.MinorUnits ?? 0), g.Key)))
         .ToList();
 
     private Sums SumsOf(DateTimeOffset instant, string currencyCode)
@@ -69,5 +76,9 @@ public sealed class SettlementTally
         public int RefundCount { get; set; }
 
         public long Refunds { get; set; }
+
+        public int FxPaymentCount { get; set; }
+
+        public long FxVolume { get; set; }
     }
 }

@@ -26,7 +26,7 @@ public sealed class ReportsPageTests(BrowserAppFixture fixture)
             admin.Page.GetByRole(AriaRole.Link, new() { Name = "Download settlement CSV" }).ClickAsync());
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
 
-        Assert.Equal("Day,Currency,PaymentCount,Gross,RefundCount,Refunds,Fees,Net", csv[0]);
+        Assert.Equal("Day,Currency,PaymentCount,Gross,RefundCount,Refunds,Fees,Net,FxPaymentCount,FxVolume", csv[0]);
         Assert.Contains(csv, l => l.StartsWith($"{today},CNY,", StringComparison.Ordinal));
         await admin.Page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, "admin-reports-1280x800.png"), FullPage = true });
     }

@@ -23,6 +23,21 @@ public sealed class SettlementTallyTests
     }
 
     [Fact]
+    public void Rows_CrossBorderPayments_CountedApartWithinTheGross()
+    {
+        var tally = new SettlementTally();
+        tally.AddPayment(Day1, 10_00, "CNY");
+        tally.AddPayment(Day1.AddHours(1), 25_50, "CNY", crossBorder: true);
+        tally.AddPayment(Day1.AddDays(1), 4_50, "CNY", crossBorder: true);
+
+        var rows = tally.Rows();
+        var total = Assert.Single(tally.Totals());
+
+        Assert.Equal((1, 25.50m, 35.50m), (rows[0].FxPaymentCount, rows[0].FxVolume!.Value.Amount, rows[0].Gross.Amount));
+        Assert.Equal((2, 30.00m, 40.00m), (total.FxPaymentCount, total.FxVolume!.Value.Amount, total.Gross.Amount));
+    }
+
+    [Fact]
     public void Rows_SplitByUtcDayAndCurrency_InDayThenCurrencyOrder()
     {
         var tally = new SettlementTally();

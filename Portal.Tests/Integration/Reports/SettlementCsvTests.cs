@@ -8,7 +8,7 @@ namespace Portal.Tests.Integration.Reports;
 public abstract class SettlementCsvTests<TProvider>(ReportsFixture<TProvider> fixture) : IClassFixture<ReportsFixture<TProvider>>
     where TProvider : IProviderUnderTest
 {
-    private const string Header = "Day,Currency,PaymentCount,Gross,RefundCount,Refunds,Fees,Net";
+    private const string Header = "Day,Currency,PaymentCount,Gross,RefundCount,Refunds,Fees,Net,FxPaymentCount,FxVolume";
 
     [Fact]
     public async Task Get_DaysAroundToday_SumsTheMerchantsSettledPaymentsAndRefunds()

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Portal.Domain.Common;
 using Portal.Domain.Reconciliation;
 using Portal.Domain.Reports;
 
@@ -13,7 +14,7 @@ public static class ReportCsv
     public const string ContentType = "text/csv; charset=utf-8";
 
     public static readonly string[] SettlementHeader =
-        ["Day", "Currency", "PaymentCount", "Gross", "RefundCount", "Refunds", "Fees", "Net"];
+        ["Day", "Currency", "PaymentCount", "Gross", "RefundCount", "Refunds", "Fees", "Net", "FxPaymentCount", "FxVolume"];
 
     public static readonly string[] ReconciliationHeader =
         ["Difference", "Reference", "Type", "PortalStatus", "PortalAmount", "BankAmount", "PortalAt", "BankPostedAt", "Explanation"];
@@ -37,6 +38,8 @@ public static class ReportCsv
             csv.WriteField(row.Refunds.Amount, default);
             csv.WriteField(row.Fees.Amount, default);
             csv.WriteField(row.Net.Amount, default);
+            csv.WriteField(row.FxPaymentCount, default);
+            csv.WriteField((row.FxVolume ?? Money.Zero(row.Currency)).Amount, default);
             await csv.EndRecordAsync(cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);

@@ -29,11 +29,11 @@ public sealed class SettlementReports(IDbContextFactory<PortalDbContext> context
         var payments = db.Payments.AsNoTracking()
             .Where(p => p.MerchantId == staff.MerchantId && p.Status == PaymentStatus.Succeeded &&
                         p.PayeeProcessedAt >= start && p.PayeeProcessedAt < end)
-            .Select(p => new { At = p.PayeeProcessedAt!.Value, p.AmountMinorUnits, p.CurrencyCode })
+            .Select(p => new { At = p.PayeeProcessedAt!.Value, p.AmountMinorUnits, p.CurrencyCode, CrossBorder = p.QuoteId != null })
             .AsAsyncEnumerable();
         await foreach (var payment in payments.WithCancellation(cancellationToken))
         {
-            tally.AddPayment(payment.At, payment.AmountMinorUnits, payment.CurrencyCode);
+            tally.AddPayment(payment.At, payment.AmountMinorUnits, payment.CurrencyCode, payment.CrossBorder);
         }
 
         var refunds = db.Refunds.AsNoTracking()
