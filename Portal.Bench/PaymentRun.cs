@@ -42,7 +42,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
         for (var i = 0; i < concurrency; i++)
         {
             var foreign = i < _foreign;
-            _payers[i] = foreign ? $"62010000{i + 1:00000000}" : $"62990000{i + 1:00000000}";
+            _payers[i] = foreign ? $"62010099{i + 1:00000000}" : $"62990000{i + 1:00000000}";
             await seeder.OpenAccountAsync(_payers[i], $"Bench payer {i + 1}", BankAccountKind.Payer,
                 foreign ? Money.Of(Amount * paymentsPerPayer * 10, Currency.FromCode("USD")) : balance, Pin);
         }
