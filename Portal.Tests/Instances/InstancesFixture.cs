@@ -48,7 +48,11 @@ public class InstancesFixture : IAsyncLifetime
         Database = PortalDatabase.Create(DatabaseProvider.Postgres);
         Redis = await RedisServer.StartAsync();
         Bank = await SandboxBankProcess.StartAsync(_dataBank, ProductionSettings.SigningSecret, BankSettings());
-        var balancerPort = FreePort();
+        // The instances must know nginx's address before nginx starts: the port stays held here until then, or another
+        // test's server could take it meanwhile and answer nginx's clients in plain HTTP (seen once, as a corrupted TLS frame).
+        var balancerHold = new TcpListener(IPAddress.Loopback, 0);
+        balancerHold.Start();
+        var balancerPort = ((IPEndPoint)balancerHold.LocalEndpoint).Port;
         var (portA, portB) = (FreePort(), FreePort());
         Dictionary<string, string> Common(string name)
         {
@@ -76,6 +80,7 @@ public class InstancesFixture : IAsyncLifetime
         // A first: it migrates the database and writes the demo rows; B finds them there.
         A = await PortalProcess.StartAsync(_dataA, Common("a"), portA);
         B = await PortalProcess.StartAsync(_dataB, Common("b"), portB);
+        balancerHold.Stop();
         Balancer = await LoadBalancer.StartAsync([A.BaseAddress, B.BaseAddress], balancerPort);
         await Browser.InitializeAsync();
     }
