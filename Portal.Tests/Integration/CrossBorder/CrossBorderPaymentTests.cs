@@ -7,6 +7,8 @@ using Portal.Domain.Payments;
 using Portal.Domain.Refunds;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
+using Csv = Portal.Tests.Integration.Reports.Csv;
+using StaffHttpClient = Portal.Tests.Integration.Reports.StaffHttpClient;
 
 namespace Portal.Tests.Integration.CrossBorder;
 
@@ -179,6 +181,68 @@ public abstract class CrossBorderPaymentTests(DatabaseProvider provider) : IAsyn
         Assert.Equal("HKD", settled!.PayerCurrencyCode);
         Assert.Equal(1_000_00 - quote.PayerTotal.MinorUnits, await BankBook.BalanceAsync(Services, payer));
         Assert.Equal(merchantBefore + 88_00, await BankBook.BalanceAsync(Services, MerchantAccount));
+    }
+
+    [Fact]
+    public async Task Reconcile_DayOfMixedPaymentsAndRefunds_ListsNoDifference()
+    {
+        var usd = await BankBook.OpenForeignPayerAsync(Services, "USD", 5_000.00m);
+        var jpy = await BankBook.OpenForeignPayerAsync(Services, "JPY", 500_000m);
+        var hkd = await BankBook.OpenForeignPayerAsync(Services, "HKD", 5_000.00m);
+        var cny = await BankBook.OpenPayerAsync(Services, 5_000.00m);
+        var payments = new List<Guid>();
+        foreach (var (payer, amount) in new[] { (usd, 100.00m), (jpy, 77.77m), (cny, 12.34m), (usd, 0.50m), (jpy, 250.00m) })
+        {
+            payments.Add(await PayRealTimeAsync(payer, amount));
+        }
+        var refused = await Flow.ChooseMethodAsync((await DemoCheckouts.CreateAsync(Services, 20.00m)).Token, PaymentMethod.RealTime);
+        var refusedQuote = (await Flow.QuoteAsync(refused.PaymentId, AccountNumber.Parse(usd))).Quote!;
+        Assert.Equal(PaymentStatus.Failed,
+            (await Flow.PayRealTimeAsync(refused.PaymentId, PayerDetails.Parse(usd, "999999", refusedQuote.QuoteId), "wrong-pin")).Status);
+        var fastCheckout = await DemoCheckouts.CreateAsync(Services, 66.00m);
+        var fast = await Flow.ChooseMethodAsync(fastCheckout.Token, PaymentMethod.Fast);
+        var fastQuote = (await Flow.QuoteAsync(fast.PaymentId, AccountNumber.Parse(hkd))).Quote!;
+        await Flow.ApproveFastAsync(fast.PaymentId, PayerDetails.Parse(hkd, "123456", fastQuote.QuoteId), "fast-1");
+        await Eventually.HoldsAsync(async () =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            return (await DemoCheckouts.PaymentsOfAsync(Services, fastCheckout.Id)).Single().Status == PaymentStatus.Succeeded;
+        });
+        payments.Add(fast.PaymentId);
+
+        var manager = await DemoPayments.StaffAsync(Services, StaffRole.Manager);
+        var refunds = Services.GetRequiredService<RefundFlow>();
+        foreach (var (payment, amount, key) in new[]
+        {
+            (payments[0], "100.00", "whole-usd"), (payments[1], "33.33", "part-jpy-1"), (payments[1], "1.00", "part-jpy-2"),
+            (payments[2], "2.34", "part-cny"), (payments[5], "66.00", "whole-hkd-fast"),
+        })
+        {
+            var refund = await refunds.RequestAsync(manager, payment, new RefundRequest(amount, RefundReason.Returned, null, key));
+            if (refund.Status == RefundStatus.Processing)
+            {
+                await Eventually.HoldsAsync(async () =>
+                {
+                    _time.Advance(TimeSpan.FromSeconds(1));
+                    return (await DemoPayments.RefundsOfAsync(Services, payment)).Single(r => r.Id == refund.RefundId).Status != RefundStatus.Processing;
+                });
+            }
+        }
+
+        using var owner = await StaffHttpClient.SignInAsync(_app, "owner@demo.test");
+        var lines = Csv.Lines(await owner.GetStringAsync($"admin/reports/reconciliation.csv?{Csv.AroundToday()}"));
+        Assert.Equal([Csv.ReconciliationHeader], lines);
+        Assert.All(await BankBook.LedgerSumsByCurrencyAsync(Services), sum => Assert.Equal(0, sum.Value));
+    }
+
+    private async Task<Guid> PayRealTimeAsync(string payer, decimal amount)
+    {
+        var checkout = await DemoCheckouts.CreateAsync(Services, amount);
+        var started = await Flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var quote = (await Flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote;
+        var paid = await Flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", quote?.QuoteId), $"pay-{Guid.NewGuid():N}");
+        Assert.Equal(PaymentStatus.Succeeded, paid.Status);
+        return started.PaymentId;
     }
 }
 
