@@ -99,6 +99,21 @@ public sealed class ApiDocumentationTests(ApiDocumentationTests.Fixture fixture)
     }
 
     [Fact]
+    public void PaymentAndRefundExamples_ShowAPayerInAnotherCurrency()
+    {
+        var payment = Examples(Operation("GET", "/api/v1/payments/{id}").GetProperty("responses").GetProperty("200"))
+            .Single(e => e.GetProperty("conversion").ValueKind == JsonValueKind.Object).GetProperty("conversion");
+        var refund = Examples(Operation("GET", "/api/v1/refunds/{id}").GetProperty("responses").GetProperty("200"))
+            .Single(e => e.GetProperty("payerAmount").ValueKind == JsonValueKind.String);
+        var paymentSchema = fixture.Document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentResource");
+
+        Assert.Equal(("USD", "21.13", "0.15", "0.139863"), (payment.GetProperty("payerCurrency").GetString(),
+            payment.GetProperty("payerAmount").GetString(), payment.GetProperty("fee").GetString(), payment.GetProperty("rate").GetString()));
+        Assert.Equal(("7.04", "USD"), (refund.GetProperty("payerAmount").GetString(), refund.GetProperty("payerCurrency").GetString()));
+        Assert.True(paymentSchema.GetProperty("properties").TryGetProperty("conversion", out _));
+    }
+
+    [Fact]
     public void EveryPost_HasARequestExampleAndTheIdempotencyKeyHeader()
     {
         var wrong = new List<string>();
@@ -271,9 +286,13 @@ public sealed class ApiDocumentationTests(ApiDocumentationTests.Fixture fixture)
     private JsonElement Operation(string method, string path) =>
         fixture.Document.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant());
 
+    // One "example", or named "examples" whose values are the examples.
     private static IEnumerable<JsonElement> Examples(JsonElement withContent) =>
         withContent.TryGetProperty("content", out var content)
-            ? content.EnumerateObject().Where(m => m.Value.TryGetProperty("example", out _)).Select(m => m.Value.GetProperty("example"))
+            ? content.EnumerateObject().SelectMany(m =>
+                m.Value.TryGetProperty("example", out var one) ? [one]
+                : m.Value.TryGetProperty("examples", out var named) ? named.EnumerateObject().Select(e => e.Value.GetProperty("value"))
+                : Enumerable.Empty<JsonElement>())
             : [];
 
     // "/api/v1/payments/{id:guid}" is documented as "/api/v1/payments/{id}", and a group's "/checkouts/" as "/checkouts".

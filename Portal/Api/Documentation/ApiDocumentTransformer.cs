@@ -27,6 +27,13 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         **Money and time.** Amounts are decimal strings with the currency's minor digits (`"150.00"`, `"1500"` for JPY)
         beside an ISO 4217 `currency`; times are UTC ISO 8601.
 
+        **Payers in another currency.** A payment whose payer's account is in another currency carries `conversion`:
+        what left the payer's account (`payerAmount`, fee included) in `payerCurrency`, the `fee`, the `rate` they
+        confirmed (payer-currency units for one unit of the payment's currency, six significant digits) and the FX
+        `quoteId`. Amounts and `currency` stay the merchant's. A refund of such a payment carries `payerAmount` and
+        `payerCurrency`: the payer's proportional share at the payment's rate, rounded down, so a full refund returns
+        exactly what they paid.
+
         **Lists** answer `{ "object": "list", "data": [...], "hasMore": true, "nextCursor": "…" }`, newest first;
         pass `nextCursor` back as `cursor` for the next page (`limit` 1–100, default 20).
 

@@ -47,9 +47,21 @@ internal static class ApiExamples
 
     public static JsonNode Payment => Node(SucceededPayment());
 
-    public static JsonNode PaymentList => List([SucceededPayment(), FailedPayment()]);
+    public static JsonNode CrossBorderPayment => Node(CrossBorderPaymentResource());
+
+    public static JsonNode PaymentList => List([CrossBorderPaymentResource(), SucceededPayment(), FailedPayment()]);
 
     public static JsonNode Refund => Node(SucceededRefund());
+
+    /// <summary>A part of the cross-border payment refunded: the payer gets their share of the USD they paid, at the payment's rate.</summary>
+    public static JsonNode CrossBorderRefund => Node(SucceededRefund() with
+    {
+        Id = Guid.Parse("0193a1ca-55b2-7c7f-83d8-0e9f8a7b6c54"),
+        PaymentId = Guid.Parse("0193a1b6-2f3e-7a4b-9c5d-6e7f8a9b0c1d"),
+        Amount = "50.00",
+        PayerAmount = "7.04",
+        PayerCurrency = "USD",
+    });
 
     public static JsonNode Key => Node(new KeyInfoResource(KeyId, "api_key", "Web shop", MerchantId, ["checkouts:write", "payments:read"]));
 
@@ -85,6 +97,21 @@ internal static class ApiExamples
             .ToList();
         return new PaymentResource(PaymentId, "payment", CheckoutId, "1001", PaymentStatus.Succeeded, PaymentMethod.RealTime,
             "150.00", "CNY", "10.00", "•••• 4821", steps, 21.980m, 14.6533m, null, start);
+    }
+
+    // A US payer's card-less bank account pays the CNY checkout in USD: 150.00 CNY × 0.139863 = 20.97945, rounded once to
+    // 20.98 USD, plus the bank's 0.15 USD fee.
+    private static PaymentResource CrossBorderPaymentResource()
+    {
+        var start = Created.AddMinutes(5);
+        return SucceededPayment() with
+        {
+            Id = Guid.Parse("0193a1b6-2f3e-7a4b-9c5d-6e7f8a9b0c1d"),
+            PayerAccount = "•••• 0001",
+            Steps = SucceededPayment().Steps.Select(s => s with { At = s.At?.AddMinutes(3) }).ToList(),
+            CreatedAt = start,
+            Conversion = new ConversionResource("USD", "21.13", "0.15", "0.139863", "fxq_01JD8Z6K4W3M2N1P0QRSTVWXYZ", start.AddSeconds(9)),
+        };
     }
 
     private static PaymentResource FailedPayment()

@@ -10,7 +10,9 @@ namespace Portal.Api.Documentation;
 /// </summary>
 internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
 {
-    private sealed record Example(JsonNode? Request, string Status, JsonNode Response);
+    // An answer with more than one case to show (a payment in one currency and one paid from another) lists them by
+    // name; OpenAPI allows either one example or named ones, never both.
+    private sealed record Example(JsonNode? Request, string Status, JsonNode Response, IReadOnlyList<(string Name, string Summary, JsonNode Value)>? Cases = null);
 
     private static readonly Dictionary<string, Func<Example>> Examples = new(StringComparer.Ordinal)
     {
@@ -20,10 +22,22 @@ internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
         ["GET api/v1/checkouts/{}"] = () => new(null, "200", ApiExamples.Checkout),
         ["POST api/v1/checkouts/{}/reopen"] = () => new(null, "200", ApiExamples.Checkout),
         ["GET api/v1/payments"] = () => new(null, "200", ApiExamples.PaymentList),
-        ["GET api/v1/payments/{}"] = () => new(null, "200", ApiExamples.Payment),
-        ["POST api/v1/payments/{}/refunds"] = () => new(ApiExamples.CreateRefundRequest, "201", ApiExamples.Refund),
-        ["GET api/v1/refunds/{}"] = () => new(null, "200", ApiExamples.Refund),
+        ["GET api/v1/payments/{}"] = () => new(null, "200", ApiExamples.Payment, PaymentCases),
+        ["POST api/v1/payments/{}/refunds"] = () => new(ApiExamples.CreateRefundRequest, "201", ApiExamples.Refund, RefundCases),
+        ["GET api/v1/refunds/{}"] = () => new(null, "200", ApiExamples.Refund, RefundCases),
     };
+
+    private static IReadOnlyList<(string, string, JsonNode)> PaymentCases =>
+    [
+        ("sameCurrency", "A payer in the checkout's currency", ApiExamples.Payment),
+        ("crossBorder", "A payer in another currency: `conversion` holds what they paid, the fee and the rate they confirmed", ApiExamples.CrossBorderPayment),
+    ];
+
+    private static IReadOnlyList<(string, string, JsonNode)> RefundCases =>
+    [
+        ("sameCurrency", "A refund of a payment in one currency", ApiExamples.Refund),
+        ("crossBorder", "A refund of a cross-border payment: `payerAmount` is the payer's share in their currency, at the payment's rate", ApiExamples.CrossBorderRefund),
+    ];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -55,7 +69,15 @@ internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
         }
         foreach (var media in response.Content?.Values ?? [])
         {
-            media.Example = example.Response;
+            if (example.Cases is { } cases)
+            {
+                media.Examples = cases.ToDictionary(c => c.Name,
+                    c => (IOpenApiExample)new OpenApiExample { Summary = c.Summary, Value = c.Value }, StringComparer.Ordinal);
+            }
+            else
+            {
+                media.Example = example.Response;
+            }
         }
         return Task.CompletedTask;
     }
