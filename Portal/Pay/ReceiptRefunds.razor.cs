@@ -37,12 +37,15 @@ public sealed partial class ReceiptRefunds
         get
         {
             var done = _refunds.Where(r => r.Status == RefundStatus.Succeeded).ToList();
-            var total = done.Count == 0
-                ? Money.Zero(Currency.FromCode(_refunds[0].CurrencyCode))
-                : done.Select(r => r.Amount).Aggregate((a, b) => a + b);
-            return total.Format(System.Globalization.CultureInfo.CurrentCulture);
+            var culture = System.Globalization.CultureInfo.CurrentCulture;
+            var total = Sum(done.Select(r => r.Amount), _refunds[0].Amount.Currency).Format(culture);
+            return _refunds[0].PayerAmount is { } payer
+                ? $"{Sum(done.Select(r => r.PayerAmount!.Value), payer.Currency).Format(culture)} ({total})"
+                : total;
         }
     }
+
+    private static Money Sum(IEnumerable<Money> amounts, Currency currency) => amounts.Aggregate(Money.Zero(currency), (a, b) => a + b);
 
     protected override async Task OnInitializedAsync()
     {
