@@ -135,29 +135,10 @@ public static class SandboxBankEndpoints
         {
             return unavailable;
         }
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is missing or too large.");
-        }
-        if (Refuse("quote", services.Authenticator.Check(context.Request, body), services.Logger) is { } refused)
+        var (request, refused) = await ReadSignedJsonAsync<FxQuoteRequest>(context, services, "quote", "The body is not a JSON quote request.");
+        if (refused is not null)
         {
             return refused;
-        }
-        if (!services.Authenticator.TryRecord(context.Request))
-        {
-            services.Logger.RequestRefused("quote", "replayed");
-            return Unauthorized("The request was replayed.");
-        }
-
-        FxQuoteRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<FxQuoteRequest>(body, Json);
-        }
-        catch (JsonException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON quote request.");
         }
         var errors = new Dictionary<string, string[]>();
         if (!AccountNumber.TryParse(request?.PayerAccount, out var payer))
@@ -230,29 +211,11 @@ public static class SandboxBankEndpoints
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(accounts);
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is missing or too large.");
-        }
-        if (Refuse("account opening", services.Authenticator.Check(context.Request, body), services.Logger) is { } refused)
+        var (request, refused) = await ReadSignedJsonAsync<BankAccountOpeningRequest>(context, services, "account opening",
+            "The body is not a JSON account.");
+        if (refused is not null)
         {
             return refused;
-        }
-        if (!services.Authenticator.TryRecord(context.Request))
-        {
-            services.Logger.RequestRefused("account opening", "replayed");
-            return Unauthorized("The request was replayed.");
-        }
-
-        BankAccountOpeningRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<BankAccountOpeningRequest>(body, Json);
-        }
-        catch (JsonException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON account.");
         }
         var errors = new Dictionary<string, string[]>();
         if (!AccountNumber.TryParse(request?.Number, out var number))
@@ -563,6 +526,35 @@ public static class SandboxBankEndpoints
                 [$"A payment at a quote gives what the payer pays, more than zero with at most {payerCurrency.MinorUnits} decimals."];
         }
         return (request.QuoteId, payerAmount);
+    }
+
+    // A signed request that acts once: its body within the size limit, its signature, never seen before, then its JSON.
+    // Either the request, or the answer that refuses it (the request null or not).
+    private static async Task<(T? Request, IResult? Refused)> ReadSignedJsonAsync<T>(HttpContext context,
+        SandboxBankServices services, string action, string notJsonTitle) where T : class
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is missing or too large."));
+        }
+        if (Refuse(action, services.Authenticator.Check(context.Request, body), services.Logger) is { } refused)
+        {
+            return (null, refused);
+        }
+        if (!services.Authenticator.TryRecord(context.Request))
+        {
+            services.Logger.RequestRefused(action, "replayed");
+            return (null, Unauthorized("The request was replayed."));
+        }
+        try
+        {
+            return (JsonSerializer.Deserialize<T>(body, Json), null);
+        }
+        catch (JsonException)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: notJsonTitle));
+        }
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
