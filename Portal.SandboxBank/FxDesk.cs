@@ -20,6 +20,15 @@ public sealed class FxDesk(
     ILogger<FxDesk> logger)
 {
     /// <summary>
+    /// How long an unused quote is kept after it expired (an order that late is refused as an unknown quote rather than an
+    /// expired one). Spent quotes stay with their orders.
+    /// </summary>
+    public static readonly TimeSpan UnusedQuoteRetention = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
+    /// <summary>
     /// A quote for paying <paramref name="amount"/> to <paramref name="merchantAccount"/> from an account in
     /// <paramref name="payerAccount"/>'s range. Throws <see cref="DomainValidationException"/> when the amount converts
     /// to nothing or to more than can be stored.
@@ -69,6 +78,13 @@ public sealed class FxDesk(
             ExpiresAt = quote.ExpiresAt,
         });
         await db.SaveChangesAsync(cancellationToken);
+        // Most quotes are looked at and never paid: without a purge the table would grow with every typed account number.
+        if (quotedAt >= _nextPurge)
+        {
+            _nextPurge = quotedAt + PurgeInterval;
+            var before = quotedAt - UnusedQuoteRetention;
+            await db.Quotes.Where(q => q.UsedByOrderId == null && q.ExpiresAt < before).ExecuteDeleteAsync(cancellationToken);
+        }
         logger.Quoted(quote.QuoteId, amount.MinorUnits, amount.Currency.Code, quote.PayerTotal.MinorUnits, payerCurrency.Code);
         return (FxQuoteOutcome.Quoted, quote);
     }

@@ -77,6 +77,23 @@ public sealed class FxQuoteTests(FxBankFixture bank) : IClassFixture<FxBankFixtu
     }
 
     [Fact]
+    public async Task PostQuote_UnusedQuotesADayPastExpiry_ArePurgedSpentOnesKept()
+    {
+        var payer = await bank.OpenForeignPayerAsync("USD", 100.00m);
+        var unused = await bank.QuoteAsync(UsdPayer, "20.00");
+        var spent = await bank.QuoteAsync(payer, "20.00");
+        await bank.PayAsync(payer, "20.00", spent);
+
+        bank.Time.Advance(TimeSpan.FromMinutes(10) + FxDesk.UnusedQuoteRetention + TimeSpan.FromHours(1));
+        var fresh = await bank.QuoteAsync(UsdPayer, "1.00");
+
+        await using var db = await bank.Services.GetRequiredService<IDbContextFactory<SandboxBankDbContext>>().CreateDbContextAsync();
+        var kept = await db.Quotes.Where(q => q.QuoteId == unused.QuoteId || q.QuoteId == spent.QuoteId || q.QuoteId == fresh.QuoteId)
+            .Select(q => q.QuoteId).ToListAsync();
+        Assert.Equal(new[] { spent.QuoteId, fresh.QuoteId }.Order(), kept.Order());
+    }
+
+    [Fact]
     public async Task PostQuote_UnknownAccountInUsdRange_StillQuoted()
     {
         // The range decides, never the account: the answer must not tell a typed number apart from a real one.
