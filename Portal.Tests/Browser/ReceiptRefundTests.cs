@@ -71,5 +71,6 @@ public sealed class ReceiptRefundTests(BrowserAppFixture fixture)
         await Expect(line).ToContainTextAsync(payerShare.ToAmountString());
         await Expect(line).ToContainTextAsync("(CNY 10.00)");
         await Expect(page.Page.GetByTestId("receipt-refunded-total")).ToContainTextAsync($"{payerShare.ToAmountString()} (CNY 10.00)");
+        await page.Page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Artifacts, "receipt-refund-cross-border.png"), FullPage = true });
     }
 }
