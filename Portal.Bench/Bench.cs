@@ -24,6 +24,11 @@ internal static class Bench
             return 2;
         }
 
+        if (options.History is { } history)
+        {
+            return await new HistoryRun(history).RunAsync();
+        }
+
         if (options.WaitingClient)
         {
             using var input = new StreamReader(Console.OpenStandardInput());
