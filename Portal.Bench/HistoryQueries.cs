@@ -19,11 +19,13 @@ namespace Portal.Bench;
 /// </summary>
 internal sealed class HistoryQueries(IServiceProvider scope, HistorySample sample)
 {
-    public IReadOnlyList<HistoryQuery> All()
+    public async Task<IReadOnlyList<HistoryQuery>> AllAsync()
     {
         var payments = scope.GetRequiredService<PaymentQueries>();
         var today = DateOnly.FromDateTime(sample.End.UtcDateTime);
-        var lastPage = Math.Max(0, (sample.Payments - 1) / PaymentListQuery.DefaultPageSize);
+        // The grid's own count (abandoned attempts hidden), so that the last page is one that has rows.
+        var shown = (await payments.ListAsync(new PaymentListQuery(PageSize: 1))).TotalCount;
+        var lastPage = Math.Max(0, (shown - 1) / PaymentListQuery.DefaultPageSize);
         var id = sample.PaymentId.ToString();
         var queries = new List<HistoryQuery>
         {

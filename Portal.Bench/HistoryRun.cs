@@ -96,7 +96,7 @@ internal sealed class HistoryRun(HistoryOptions options)
         Console.WriteLine("| query | ms | rows |");
         Console.WriteLine("|---|---:|---:|");
         var timings = new List<HistoryTiming>();
-        foreach (var query in queries.All())
+        foreach (var query in await queries.AllAsync())
         {
             var timing = await TimeAsync(query, limit);
             timings.Add(timing);
