@@ -6,7 +6,8 @@ namespace Portal.Bench;
 /// <summary>
 /// Real-time payments through the real Portal (flow, EF Core on SQLite or PostgreSQL, signed HTTP rail, sandbox bank,
 /// SignalR push), then a reference loop doing the least work a payment needs, at the same concurrency and on the same
-/// database; the ratio says how close we are.
+/// database; the ratio says how close we are. With <c>--history N</c>, the staff pages' queries timed on a merchant's
+/// history of N payments instead (<see cref="HistoryRun"/>).
 /// </summary>
 /// <remarks>A class rather than top-level statements: those would declare a second <c>Program</c>, Portal's own.</remarks>
 internal static class Bench
@@ -22,6 +23,11 @@ internal static class Bench
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
+        }
+
+        if (options.History is { } history)
+        {
+            return await new HistoryRun(history).RunAsync();
         }
 
         if (options.WaitingClient)

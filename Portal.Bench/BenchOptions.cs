@@ -11,11 +11,12 @@ namespace Portal.Bench;
 /// <c>--instances N</c> with <c>--waiting</c> spreads the pages over N instances on PostgreSQL and Redis;
 /// <c>--cross-border S</c> with <c>--payments</c> makes that share of the payers hold USD accounts, each payment then
 /// asking for its quote and paying it (the quote's round trip counted in the payment's latency);
-/// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people.
+/// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people;
+/// <c>--history N</c> grows N payments of history (<see cref="HistoryOptions"/>) and times the staff pages' queries on it.
 /// </summary>
 internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
     bool WaitingClient = false, bool Api = false, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Postgres = null,
-    int Instances = 1, double CrossBorder = 0)
+    int Instances = 1, double CrossBorder = 0, HistoryOptions? History = null)
 {
     /// <summary>Payments made before the measured ones, so that the code they run is compiled and warm. Defaults to 100.</summary>
     public int PaymentWarmup => Warmup ?? 100;
@@ -38,6 +39,10 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         string? postgres = null;
         var instances = 1;
         var crossBorder = 0.0;
+        int? history = null;
+        string? historyDb = null, connection = null;
+        var runs = HistoryOptions.DefaultRuns;
+        var queryTimeout = HistoryOptions.DefaultQueryTimeoutSeconds;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -53,6 +58,11 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                 case "--waiting-client": waitingClient = true; break;
                 case "--instances": instances = Positive(args[i], value); i++; break;
                 case "--cross-border": crossBorder = Share(args[i], value); i++; break;
+                case "--history": history = Positive(args[i], value); i++; break;
+                case "--history-db": historyDb = value ?? throw new ArgumentException("--history-db needs a file path."); i++; break;
+                case "--connection": connection = value ?? throw new ArgumentException("--connection needs a connection string."); i++; break;
+                case "--runs": runs = Positive(args[i], value); i++; break;
+                case "--query-timeout": queryTimeout = Positive(args[i], value); i++; break;
                 case "--provider": provider = ProviderOf(value); i++; break;
                 case "--postgres": postgres = value ?? throw new ArgumentException("--postgres needs a connection string."); i++; break;
                 case "--api":
@@ -63,8 +73,13 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                         i++;
                     }
                     break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W], or --history N [--history-db PATH | --connection \"connection string\"] [--runs R] [--query-timeout S]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
             }
+        }
+        if (history is not null || historyDb is not null || connection is not null)
+        {
+            return new BenchOptions(payments, concurrency, warmup, Provider: provider ?? DatabaseProvider.Sqlite, Postgres: postgres,
+                History: HistoryOptions.Create(history, provider ?? DatabaseProvider.Sqlite, historyDb, connection, postgres, runs, queryTimeout));
         }
         if (postgres is not null && provider is DatabaseProvider.Sqlite)
         {

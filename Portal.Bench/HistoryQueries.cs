@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Admin;
+using Portal.Admin.Audit;
+using Portal.Admin.Dashboard;
+using Portal.Admin.Links;
+using Portal.Admin.Payments;
+using Portal.Admin.Refunds;
+using Portal.Admin.Reports;
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.Domain.Reports;
+
+namespace Portal.Bench;
+
+/// <summary>
+/// Every call the history bench makes to the admin pages' query services, and nothing else of theirs: each query as
+/// its page asks it (first page, default page size, the signed-in Owner of <see cref="CurrentStaff"/>), answering how
+/// many rows it returned. When those services change, this file is the one to follow them.
+/// </summary>
+internal sealed class HistoryQueries(IServiceProvider scope, HistorySample sample)
+{
+    public async Task<IReadOnlyList<HistoryQuery>> AllAsync()
+    {
+        var payments = scope.GetRequiredService<PaymentQueries>();
+        var today = DateOnly.FromDateTime(sample.End.UtcDateTime);
+        // The grid's own count (abandoned attempts hidden), so that the last page is one that has rows.
+        var shown = (await payments.ListAsync(new PaymentListQuery(PageSize: 1))).TotalCount;
+        var lastPage = Math.Max(0, (shown - 1) / PaymentListQuery.DefaultPageSize);
+        var id = sample.PaymentId.ToString();
+        var queries = new List<HistoryQuery>
+        {
+            Grid("grid: first page, newest first", new PaymentListQuery()),
+            Grid("grid: oldest first", new PaymentListQuery { Descending = false }),
+        };
+        foreach (var sort in new[] { PaymentSort.Amount, PaymentSort.Status, PaymentSort.Method })
+        {
+            queries.Add(Grid($"grid: by {sort.ToString().ToLowerInvariant()}", new PaymentListQuery { SortBy = sort }));
+        }
+        queries.Add(Grid("grid: succeeded, 100–500 CNY", new PaymentListQuery
+        {
+            Filter = new PaymentFilter
+            {
+                Status = PaymentStatus.Succeeded,
+                MinAmount = Money.Of(100m, Currency.CNY),
+                MaxAmount = Money.Of(500m, Currency.CNY),
+            },
+        }));
+        queries.Add(Grid("grid: one day, 45 days back", new PaymentListQuery
+        {
+            Filter = new PaymentFilter { From = today.AddDays(-45), To = today.AddDays(-45) },
+        }));
+        queries.Add(Grid("grid: last page", new PaymentListQuery(lastPage)));
+
+        queries.Add(Search("search: whole payment id", id));
+        queries.Add(Search("search: payment id, upper case", id.ToUpperInvariant()));
+        queries.Add(Search("search: payment id prefix (8)", id[..8]));
+        queries.Add(Search("search: whole reference", sample.Reference));
+        queries.Add(Search("search: reference prefix", sample.Reference[..^2]));
+        queries.Add(Search("search: checkout id", sample.CheckoutId.ToString()));
+        queries.Add(new("payment detail", HistoryGroup.Other, async ct =>
+            await payments.FindAsync(sample.PaymentId, ct) is null ? 0 : 1));
+
+        queries.Add(new("dashboard", HistoryGroup.Dashboard, async ct =>
+            (await scope.GetRequiredService<DashboardQueries>().LoadAsync(ct)).Days.Count));
+        queries.Add(Settlement("settlement report, 90 days", ReportPeriod.Create(today.AddDays(-89), today)));
+        queries.Add(Settlement("settlement report, 366 days", ReportPeriod.Create(today.AddDays(-365), today)));
+        var day = today.AddDays(-45);
+        queries.Add(new("reconciliation, 1 day", HistoryGroup.Report, async ct =>
+        {
+            var report = await scope.GetRequiredService<ReconciliationReports>()
+                .ReconcileAsync(await StaffAsync(), ReportPeriod.Create(day, day), ct);
+            return report.Result.MatchedCount + report.Result.InFlightCount + report.Result.Differences.Count;
+        }));
+
+        var refunds = scope.GetRequiredService<RefundQueries>();
+        queries.Add(new("refunds list", HistoryGroup.Other, async ct => (await refunds.ListAsync(new RefundListQuery(), ct)).Rows.Count));
+        queries.Add(new("approvals count", HistoryGroup.Other, async ct => await refunds.CountPendingApprovalAsync(ct)));
+        queries.Add(new("links list", HistoryGroup.Other, async ct =>
+            (await scope.GetRequiredService<LinkQueries>().ListAsync(0, cancellationToken: ct)).Rows.Count));
+        queries.Add(new("audit log", HistoryGroup.Other, async ct =>
+            (await scope.GetRequiredService<AuditQueries>().ListAsync(new AuditQuery(), ct)).Rows.Count));
+        return queries;
+
+        HistoryQuery Grid(string name, PaymentListQuery query) =>
+            new(name, HistoryGroup.Grid, async ct => (await payments.ListAsync(query, ct)).Rows.Count);
+
+        HistoryQuery Search(string name, string text) =>
+            new(name, HistoryGroup.Search, async ct =>
+                (await payments.ListAsync(new PaymentListQuery { Filter = new PaymentFilter { Search = text } }, ct)).Rows.Count);
+
+        HistoryQuery Settlement(string name, ReportPeriod period) =>
+            new(name, HistoryGroup.Settlement, async ct =>
+                (await scope.GetRequiredService<SettlementReports>().BuildAsync(await StaffAsync(), period, ct)).Rows.Count);
+    }
+
+    /// <summary>Every payment as the CSV download writes it, into a sink that keeps nothing; answers the rows written.</summary>
+    public Task<int> ExportAsync(Stream sink, CancellationToken cancellationToken) =>
+        PaymentCsv.WriteAsync(sink, scope.GetRequiredService<PaymentQueries>().ExportAsync(PaymentFilter.None, cancellationToken),
+            cancellationToken);
+
+    private Task<Identity.StaffMember> StaffAsync() => scope.GetRequiredService<CurrentStaff>().GetAsync();
+}
