@@ -4,8 +4,8 @@ namespace Portal.Totals;
 
 /// <summary>
 /// Payments of one merchant that chose their method on one UTC day, by method, currency and status: what the dashboard
-/// counts. A row is either a delta, written in the same transaction as the payments it counts (<see cref="Folded"/>
-/// false), or the sum the compaction folded older rows of the same key into; a key's figure is the sum of its rows.
+/// counts. A row is either a delta, written in the same transaction as the payments it counts (<see cref="Kind"/>
+/// <see cref="TotalRowKind.Delta"/>), or the sum the compaction folded older rows of the same key into; a key's figure is the sum of its rows.
 /// </summary>
 public sealed class PaymentDayTotal
 {
@@ -30,6 +30,6 @@ public sealed class PaymentDayTotal
     /// <summary>Of <see cref="Count"/>, those paid from an account in another currency (at a quote).</summary>
     public long CrossBorderCount { get; init; }
 
-    /// <summary>A compacted sum rather than one save's delta.</summary>
-    public bool Folded { get; init; }
+    /// <summary>One save's delta, or a compacted sum.</summary>
+    public TotalRowKind Kind { get; init; }
 }

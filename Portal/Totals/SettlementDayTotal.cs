@@ -29,5 +29,5 @@ public sealed class SettlementDayTotal
 
     public long RefundsMinorUnits { get; init; }
 
-    public bool Folded { get; init; }
+    public TotalRowKind Kind { get; init; }
 }

@@ -47,7 +47,7 @@ public sealed class TotalsCompaction
 
     private static async Task<int> FoldPaymentDaysAsync(PortalDbContext db, int batch, CancellationToken cancellationToken)
     {
-        var deltas = await db.PaymentDayTotals.AsNoTracking().Where(t => !t.Folded).OrderBy(t => t.Id).Take(batch).ToListAsync(cancellationToken);
+        var deltas = await db.PaymentDayTotals.AsNoTracking().Where(t => t.Kind == TotalRowKind.Delta).OrderBy(t => t.Id).Take(batch).ToListAsync(cancellationToken);
         if (deltas.Count == 0)
         {
             return 0;
@@ -56,7 +56,7 @@ public sealed class TotalsCompaction
         var merchants = keys.Select(k => k.MerchantId).Distinct().ToList();
         var (first, last) = (keys.Min(k => k.Day), keys.Max(k => k.Day));
         var folded = (await db.PaymentDayTotals.AsNoTracking()
-                .Where(t => t.Folded && merchants.Contains(t.MerchantId) && t.Day >= first && t.Day <= last)
+                .Where(t => t.Kind == TotalRowKind.Folded && merchants.Contains(t.MerchantId) && t.Day >= first && t.Day <= last)
                 .ToListAsync(cancellationToken))
             .Where(t => keys.Contains(PaymentDayKey.Of(t)));
         var rows = deltas.Concat(folded).ToList();
@@ -76,7 +76,7 @@ public sealed class TotalsCompaction
                 {
                     MerchantId = key.Key.MerchantId, Day = key.Key.Day, Method = key.Key.Method, CurrencyCode = key.Key.CurrencyCode,
                     Status = key.Key.Status, Count = sums.Count, AmountMinorUnits = sums.Amount, CrossBorderCount = sums.CrossBorder,
-                    Folded = true,
+                    Kind = TotalRowKind.Folded,
                 });
             }
         }
@@ -85,7 +85,7 @@ public sealed class TotalsCompaction
 
     private static async Task<int> FoldSettlementDaysAsync(PortalDbContext db, int batch, CancellationToken cancellationToken)
     {
-        var deltas = await db.SettlementDayTotals.AsNoTracking().Where(t => !t.Folded).OrderBy(t => t.Id).Take(batch).ToListAsync(cancellationToken);
+        var deltas = await db.SettlementDayTotals.AsNoTracking().Where(t => t.Kind == TotalRowKind.Delta).OrderBy(t => t.Id).Take(batch).ToListAsync(cancellationToken);
         if (deltas.Count == 0)
         {
             return 0;
@@ -94,7 +94,7 @@ public sealed class TotalsCompaction
         var merchants = keys.Select(k => k.MerchantId).Distinct().ToList();
         var (first, last) = (keys.Min(k => k.Day), keys.Max(k => k.Day));
         var folded = (await db.SettlementDayTotals.AsNoTracking()
-                .Where(t => t.Folded && merchants.Contains(t.MerchantId) && t.Day >= first && t.Day <= last)
+                .Where(t => t.Kind == TotalRowKind.Folded && merchants.Contains(t.MerchantId) && t.Day >= first && t.Day <= last)
                 .ToListAsync(cancellationToken))
             .Where(t => keys.Contains(SettlementDayKey.Of(t)));
         var rows = deltas.Concat(folded).ToList();
@@ -114,7 +114,7 @@ public sealed class TotalsCompaction
                     MerchantId = key.Key.MerchantId, Day = key.Key.Day, CurrencyCode = key.Key.CurrencyCode,
                     PaymentCount = sums.PaymentCount, GrossMinorUnits = sums.Gross, FxPaymentCount = sums.FxPaymentCount,
                     FxVolumeMinorUnits = sums.FxVolume, RefundCount = sums.RefundCount, RefundsMinorUnits = sums.Refunds,
-                    Folded = true,
+                    Kind = TotalRowKind.Folded,
                 });
             }
         }

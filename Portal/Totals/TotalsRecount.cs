@@ -32,7 +32,6 @@ public sealed class TotalsRecount
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
-        var provider = db.Database.ProviderName ?? "";
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await BeginAsync(db, IsolationLevel.Serializable, ct);
@@ -44,8 +43,8 @@ public sealed class TotalsRecount
             }
             await db.PaymentDayTotals.ExecuteDeleteAsync(ct);
             await db.SettlementDayTotals.ExecuteDeleteAsync(ct);
-            var paymentDays = await db.Database.ExecuteSqlRawAsync(TotalsSql.FillPaymentDayTotals(provider), ct);
-            var settlementDays = await db.Database.ExecuteSqlRawAsync(TotalsSql.FillSettlementDayTotals(provider), ct);
+            var paymentDays = await db.Database.ExecuteSqlRawAsync(TotalsSql.FillPaymentDayTotals, ct);
+            var settlementDays = await db.Database.ExecuteSqlRawAsync(TotalsSql.FillSettlementDayTotals, ct);
             await transaction.CommitAsync(ct);
             return (paymentDays, settlementDays);
         }, cancellationToken);

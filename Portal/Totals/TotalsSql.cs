@@ -3,8 +3,8 @@ namespace Portal.Totals;
 /// <summary>
 /// The running totals recounted from the payment and refund rows, in one grouped statement per table: what the rebuild
 /// writes, what the check compares with, and what the migration that adds the tables fills them with. The text is the
-/// same on every provider (instants are UTC ticks, so a day is an integer division; the casts keep SQL Server and
-/// PostgreSQL on 64-bit integers) but for how a boolean is written.
+/// same on every provider: instants are UTC ticks, so a day is an integer division; the casts keep SQL Server and
+/// PostgreSQL on 64-bit integers.
 /// </summary>
 public static class TotalsSql
 {
@@ -47,20 +47,16 @@ public static class TotalsSql
         """;
 
     /// <summary>Fills the empty dashboard totals from the payments, as one folded row per key.</summary>
-    public static string FillPaymentDayTotals(string providerName) => $"""
-        INSERT INTO "PaymentDayTotals" ("MerchantId", "Day", "Method", "CurrencyCode", "Status", "Count", "AmountMinorUnits", "CrossBorderCount", "Folded")
-        SELECT "MerchantId", "Day", "Method", "CurrencyCode", "Status", "Count", "AmountMinorUnits", "CrossBorderCount", {True(providerName)}
+    public const string FillPaymentDayTotals = $"""
+        INSERT INTO "PaymentDayTotals" ("MerchantId", "Day", "Method", "CurrencyCode", "Status", "Count", "AmountMinorUnits", "CrossBorderCount", "Kind")
+        SELECT "MerchantId", "Day", "Method", "CurrencyCode", "Status", "Count", "AmountMinorUnits", "CrossBorderCount", 1
         FROM ({PaymentDayRecount}) AS "Recount"
         """;
 
     /// <summary>Fills the empty settlement totals from the payments and refunds, as one folded row per key.</summary>
-    public static string FillSettlementDayTotals(string providerName) => $"""
-        INSERT INTO "SettlementDayTotals" ("MerchantId", "Day", "CurrencyCode", "PaymentCount", "GrossMinorUnits", "FxPaymentCount", "FxVolumeMinorUnits", "RefundCount", "RefundsMinorUnits", "Folded")
-        SELECT "MerchantId", "Day", "CurrencyCode", "PaymentCount", "GrossMinorUnits", "FxPaymentCount", "FxVolumeMinorUnits", "RefundCount", "RefundsMinorUnits", {True(providerName)}
+    public const string FillSettlementDayTotals = $"""
+        INSERT INTO "SettlementDayTotals" ("MerchantId", "Day", "CurrencyCode", "PaymentCount", "GrossMinorUnits", "FxPaymentCount", "FxVolumeMinorUnits", "RefundCount", "RefundsMinorUnits", "Kind")
+        SELECT "MerchantId", "Day", "CurrencyCode", "PaymentCount", "GrossMinorUnits", "FxPaymentCount", "FxVolumeMinorUnits", "RefundCount", "RefundsMinorUnits", 1
         FROM ({SettlementDayRecount}) AS "Recount"
         """;
-
-    // PostgreSQL has a boolean type; SQLite and SQL Server keep EF's booleans as 0 and 1.
-    private static string True(string providerName) =>
-        providerName.Contains("Npgsql", StringComparison.Ordinal) ? "TRUE" : "1";
 }

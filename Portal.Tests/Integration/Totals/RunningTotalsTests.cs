@@ -67,8 +67,8 @@ public abstract class RunningTotalsTests(DatabaseProvider provider) : IAsyncLife
 
         Assert.Empty(await TotalsRecount.For(_database).CheckAsync());
         await using var db = _database.CreateDbContext();
-        Assert.False(await db.PaymentDayTotals.AnyAsync(t => !t.Folded));
-        Assert.False(await db.SettlementDayTotals.AnyAsync(t => !t.Folded));
+        Assert.False(await db.PaymentDayTotals.AnyAsync(t => t.Kind == TotalRowKind.Delta));
+        Assert.False(await db.SettlementDayTotals.AnyAsync(t => t.Kind == TotalRowKind.Delta));
         var perKey = await db.PaymentDayTotals.GroupBy(t => new { t.MerchantId, t.Day, t.Method, t.CurrencyCode, t.Status })
             .Select(g => g.Count()).ToListAsync();
         Assert.All(perKey, count => Assert.Equal(1, count));

@@ -16,6 +16,6 @@ internal sealed class PaymentDayTotalConfiguration : IEntityTypeConfiguration<Pa
         builder.Property(t => t.CurrencyCode).HasMaxLength(3).IsRequired();
         // The dashboard's days of a merchant; the compaction's deltas, oldest first.
         builder.HasIndex(t => new { t.MerchantId, t.Day });
-        builder.HasIndex(t => new { t.Folded, t.Id });
+        builder.HasIndex(t => new { t.Kind, t.Id });
     }
 }

@@ -14,6 +14,6 @@ internal sealed class SettlementDayTotalConfiguration : IEntityTypeConfiguration
         builder.Property(t => t.CurrencyCode).HasMaxLength(3).IsRequired();
         // The settlement report's days of a merchant; the compaction's deltas, oldest first.
         builder.HasIndex(t => new { t.MerchantId, t.Day });
-        builder.HasIndex(t => new { t.Folded, t.Id });
+        builder.HasIndex(t => new { t.Kind, t.Id });
     }
 }

@@ -1095,8 +1095,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("Folded")
-                        .HasColumnType("boolean");
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
@@ -1113,7 +1113,7 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded", "Id");
+                    b.HasIndex("Kind", "Id");
 
                     b.HasIndex("MerchantId", "Day");
 
@@ -1136,9 +1136,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("Folded")
-                        .HasColumnType("boolean");
-
                     b.Property<long>("FxPaymentCount")
                         .HasColumnType("bigint");
 
@@ -1147,6 +1144,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<long>("GrossMinorUnits")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
@@ -1162,7 +1162,7 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded", "Id");
+                    b.HasIndex("Kind", "Id");
 
                     b.HasIndex("MerchantId", "Day");
 

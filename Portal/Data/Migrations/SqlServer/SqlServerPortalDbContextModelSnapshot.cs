@@ -1110,8 +1110,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("Day")
                         .HasColumnType("int");
 
-                    b.Property<bool>("Folded")
-                        .HasColumnType("bit");
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
@@ -1128,7 +1128,7 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded", "Id");
+                    b.HasIndex("Kind", "Id");
 
                     b.HasIndex("MerchantId", "Day");
 
@@ -1151,9 +1151,6 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("Day")
                         .HasColumnType("int");
 
-                    b.Property<bool>("Folded")
-                        .HasColumnType("bit");
-
                     b.Property<long>("FxPaymentCount")
                         .HasColumnType("bigint");
 
@@ -1162,6 +1159,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<long>("GrossMinorUnits")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
@@ -1177,7 +1177,7 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded", "Id");
+                    b.HasIndex("Kind", "Id");
 
                     b.HasIndex("MerchantId", "Day");
 

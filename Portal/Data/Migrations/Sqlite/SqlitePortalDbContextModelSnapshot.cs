@@ -1082,7 +1082,7 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Folded")
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MerchantId")
@@ -1100,7 +1100,7 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded", "Id");
+                    b.HasIndex("Kind", "Id");
 
                     b.HasIndex("MerchantId", "Day");
 
@@ -1121,9 +1121,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Folded")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("FxPaymentCount")
                         .HasColumnType("INTEGER");
 
@@ -1131,6 +1128,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("GrossMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MerchantId")
@@ -1147,7 +1147,7 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded", "Id");
+                    b.HasIndex("Kind", "Id");
 
                     b.HasIndex("MerchantId", "Day");
 

@@ -25,7 +25,7 @@ namespace Portal.Data.Migrations.SqlServer
                     Count = table.Column<long>(type: "bigint", nullable: false),
                     AmountMinorUnits = table.Column<long>(type: "bigint", nullable: false),
                     CrossBorderCount = table.Column<long>(type: "bigint", nullable: false),
-                    Folded = table.Column<bool>(type: "bit", nullable: false)
+                    Kind = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,7 +47,7 @@ namespace Portal.Data.Migrations.SqlServer
                     FxVolumeMinorUnits = table.Column<long>(type: "bigint", nullable: false),
                     RefundCount = table.Column<long>(type: "bigint", nullable: false),
                     RefundsMinorUnits = table.Column<long>(type: "bigint", nullable: false),
-                    Folded = table.Column<bool>(type: "bit", nullable: false)
+                    Kind = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,9 +60,9 @@ namespace Portal.Data.Migrations.SqlServer
                 columns: new[] { "MerchantId", "Method", "Status", "MethodChosenAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PaymentDayTotals_Folded_Id",
+                name: "IX_PaymentDayTotals_Kind_Id",
                 table: "PaymentDayTotals",
-                columns: new[] { "Folded", "Id" });
+                columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentDayTotals_MerchantId_Day",
@@ -70,9 +70,9 @@ namespace Portal.Data.Migrations.SqlServer
                 columns: new[] { "MerchantId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SettlementDayTotals_Folded_Id",
+                name: "IX_SettlementDayTotals_Kind_Id",
                 table: "SettlementDayTotals",
-                columns: new[] { "Folded", "Id" });
+                columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SettlementDayTotals_MerchantId_Day",
@@ -80,8 +80,8 @@ namespace Portal.Data.Migrations.SqlServer
                 columns: new[] { "MerchantId", "Day" });
 
             // Existing payments and refunds get their totals now, in the migration's transaction.
-            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillPaymentDayTotals(migrationBuilder.ActiveProvider!));
-            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillSettlementDayTotals(migrationBuilder.ActiveProvider!));
+            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillPaymentDayTotals);
+            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillSettlementDayTotals);
         }
 
         /// <inheritdoc />

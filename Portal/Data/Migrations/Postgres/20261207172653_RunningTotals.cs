@@ -26,7 +26,7 @@ namespace Portal.Data.Migrations.Postgres
                     Count = table.Column<long>(type: "bigint", nullable: false),
                     AmountMinorUnits = table.Column<long>(type: "bigint", nullable: false),
                     CrossBorderCount = table.Column<long>(type: "bigint", nullable: false),
-                    Folded = table.Column<bool>(type: "boolean", nullable: false)
+                    Kind = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,7 +48,7 @@ namespace Portal.Data.Migrations.Postgres
                     FxVolumeMinorUnits = table.Column<long>(type: "bigint", nullable: false),
                     RefundCount = table.Column<long>(type: "bigint", nullable: false),
                     RefundsMinorUnits = table.Column<long>(type: "bigint", nullable: false),
-                    Folded = table.Column<bool>(type: "boolean", nullable: false)
+                    Kind = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,9 +61,9 @@ namespace Portal.Data.Migrations.Postgres
                 columns: new[] { "MerchantId", "Method", "Status", "MethodChosenAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PaymentDayTotals_Folded_Id",
+                name: "IX_PaymentDayTotals_Kind_Id",
                 table: "PaymentDayTotals",
-                columns: new[] { "Folded", "Id" });
+                columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentDayTotals_MerchantId_Day",
@@ -71,9 +71,9 @@ namespace Portal.Data.Migrations.Postgres
                 columns: new[] { "MerchantId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SettlementDayTotals_Folded_Id",
+                name: "IX_SettlementDayTotals_Kind_Id",
                 table: "SettlementDayTotals",
-                columns: new[] { "Folded", "Id" });
+                columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SettlementDayTotals_MerchantId_Day",
@@ -81,8 +81,8 @@ namespace Portal.Data.Migrations.Postgres
                 columns: new[] { "MerchantId", "Day" });
 
             // Existing payments and refunds get their totals now, in the migration's transaction.
-            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillPaymentDayTotals(migrationBuilder.ActiveProvider!));
-            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillSettlementDayTotals(migrationBuilder.ActiveProvider!));
+            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillPaymentDayTotals);
+            migrationBuilder.Sql(Portal.Totals.TotalsSql.FillSettlementDayTotals);
         }
 
         /// <inheritdoc />
