@@ -28,6 +28,7 @@ using Portal.Rails;
 using Portal.Sandbox;
 using Portal.SandboxBank;
 using Portal.StaffAccess;
+using Portal.Totals;
 using Portal.Webhooks;
 
 try
@@ -67,6 +68,7 @@ static WebApplicationBuilder CreatePortal(string[] args, bool serving)
     builder.AddServiceDefaults();
     builder.AddProxySupport();
     builder.AddPortalData();
+    builder.AddRunningTotals(); // the dashboard's and settlement report's totals folded in the background; the totals command
     builder.AddPortalKeyRing();
     builder.AddPortalIdentity();
     builder.AddPayments();

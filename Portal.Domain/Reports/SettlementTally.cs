@@ -36,6 +36,23 @@ public sealed class SettlementTally
         sums.Refunds = checked(sums.Refunds + minorUnits);
     }
 
+    /// <summary>
+    /// A day's figures already summed elsewhere (running totals): <paramref name="paymentCount"/> payments worth
+    /// <paramref name="gross"/>, of which <paramref name="fxPaymentCount"/> worth <paramref name="fxVolume"/> by payers in
+    /// another currency, and <paramref name="refundCount"/> refunds worth <paramref name="refunds"/>, in minor units.
+    /// </summary>
+    public void AddDay(DateOnly day, string currencyCode, int paymentCount, long gross, int fxPaymentCount, long fxVolume,
+        int refundCount, long refunds)
+    {
+        var sums = SumsOf(day, currencyCode);
+        sums.PaymentCount = checked(sums.PaymentCount + paymentCount);
+        sums.Gross = checked(sums.Gross + gross);
+        sums.FxPaymentCount = checked(sums.FxPaymentCount + fxPaymentCount);
+        sums.FxVolume = checked(sums.FxVolume + fxVolume);
+        sums.RefundCount = checked(sums.RefundCount + refundCount);
+        sums.Refunds = checked(sums.Refunds + refunds);
+    }
+
     /// <summary>The rows, by day and then currency code; a day without any settlement has no row.</summary>
     public IReadOnlyList<SettlementRow> Rows() => _days
         .Select(d =>
@@ -57,9 +74,11 @@ public sealed class SettlementTally
             g.Sum(r => r.FxPaymentCount), Money.FromMinorUnits(g.Sum(r => r.FxVolume?.MinorUnits ?? 0), g.Key)))
         .ToList();
 
-    private Sums SumsOf(DateTimeOffset instant, string currencyCode)
+    private Sums SumsOf(DateTimeOffset instant, string currencyCode) => SumsOf(ReportPeriod.DayOf(instant), currencyCode);
+
+    private Sums SumsOf(DateOnly day, string currencyCode)
     {
-        var key = (ReportPeriod.DayOf(instant), currencyCode);
+        var key = (day, currencyCode);
         if (!_days.TryGetValue(key, out var sums))
         {
             _days[key] = sums = new Sums();

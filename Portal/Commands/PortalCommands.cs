@@ -14,12 +14,16 @@ public static class PortalCommands
 {
     public const string Migrate = "migrate";
     public const string CreateOperator = "create-operator";
+    public const string TotalsRebuild = "totals rebuild";
+    public const string TotalsCheck = "totals check";
 
     // Each command's own options, and whether each takes a value.
     private static readonly Dictionary<string, Dictionary<string, bool>> Known = new(StringComparer.Ordinal)
     {
         [Migrate] = new(StringComparer.Ordinal),
         [CreateOperator] = new(StringComparer.Ordinal) { ["email"] = true, ["password-prompt"] = false },
+        [TotalsRebuild] = new(StringComparer.Ordinal),
+        [TotalsCheck] = new(StringComparer.Ordinal),
     };
 
     /// <summary>
@@ -32,14 +36,17 @@ public static class PortalCommands
         {
             return null;
         }
-        if (!Known.TryGetValue(args[0], out var accepted))
+        // "totals" takes what to do with them as its second word.
+        var name = args[0] == "totals" && args.Length > 1 ? $"totals {args[1]}" : args[0];
+        if (!Known.TryGetValue(name, out var accepted))
         {
             throw new StartupRefusedException(
-                $"'{args[0]}' is not a Portal command; use {Migrate}, or {CreateOperator} --email <address> [--password-prompt].");
+                $"'{name}' is not a Portal command; use {Migrate}, {CreateOperator} --email <address> [--password-prompt], " +
+                $"{TotalsRebuild} or {TotalsCheck}.");
         }
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         var host = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        for (var i = name.Count(c => c == ' ') + 1; i < args.Length; i++)
         {
             var parts = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..].Split('=', 2) : null;
             if (parts is null || !accepted.TryGetValue(parts[0], out var takesValue))
@@ -57,7 +64,7 @@ public static class PortalCommands
                     : throw new StartupRefusedException($"--{parts[0]} needs a value.");
             }
         }
-        return new PortalCommand(args[0], options, [.. host]);
+        return new PortalCommand(name, options, [.. host]);
     }
 
     /// <summary>Runs the command on the built (never started) app, and disposes it; the process's exit code.</summary>
@@ -69,9 +76,12 @@ public static class PortalCommands
         {
             try
             {
-                return command.Name == Migrate
-                    ? await MigrateCommand.RunAsync(app.Services, Console.Out)
-                    : await CreateOperatorCommand.RunAsync(command, app.Services, Console.Out);
+                return command.Name switch
+                {
+                    Migrate => await MigrateCommand.RunAsync(app.Services, Console.Out),
+                    TotalsRebuild or TotalsCheck => await TotalsCommand.RunAsync(command, app.Services, Console.Out),
+                    _ => await CreateOperatorCommand.RunAsync(command, app.Services, Console.Out),
+                };
             }
             catch (DomainException refused)
             {

@@ -50,6 +50,40 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
 
+    public DbSet<Totals.PaymentDayTotal> PaymentDayTotals => Set<Totals.PaymentDayTotal>();
+
+    public DbSet<Totals.SettlementDayTotal> SettlementDayTotals => Set<Totals.SettlementDayTotal>();
+
+    // Every save carries the running totals of what it changes (Totals.RunningTotals), here rather than in an
+    // interceptor so that no way of making a context (the pooled factory, a command, a test, the bench) can miss it.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var deltas = Totals.RunningTotals.Record(this);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Totals.RunningTotals.Forget(this, deltas);
+            throw;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deltas = Totals.RunningTotals.Record(this);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Totals.RunningTotals.Forget(this, deltas);
+            throw;
+        }
+    }
+
     /// <summary>
     /// A query that answers the database server's current instant as UTC ticks, in one column named <c>Value</c>. Leases
     /// and claims are timed by it, not by the hosts' clocks, which drift apart; instants are stored as ticks

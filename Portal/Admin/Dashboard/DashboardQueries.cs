@@ -6,8 +6,8 @@ using Portal.Domain.Payments;
 namespace Portal.Admin.Dashboard;
 
 /// <summary>
-/// The signed-in staff member's merchant's figures. Counts and volumes are grouped in the database (one query, at most
-/// 30 days × currencies × statuses rows back); percentiles need the durations themselves, so they are taken in memory
+/// The signed-in staff member's merchant's figures. Counts and volumes are summed from the running totals in the
+/// database (one query, at most 30 days × currencies × statuses rows back); percentiles need the durations themselves, so they are taken in memory
 /// over the latest <see cref="DashboardView.SpeedSampleSize"/> succeeded payments per method.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, TimeProvider time)
@@ -21,7 +21,7 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
         var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var buckets = await BucketsAsync(db, staff.MerchantId, since, cancellationToken);
+        var buckets = await BucketsAsync(db, staff.MerchantId, firstDay, cancellationToken);
         var periods = new[]
         {
             Summarize("Today", buckets.Where(b => b.Day >= today)),
@@ -48,28 +48,21 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
         return new DashboardView(now, periods, days, speeds);
     }
 
-    // Days are UTC days: an instant is stored as UTC ticks, so its day is an integer division, the same in SQLite and SQL
-    // Server (the casts keep SQL Server from reading the literal as decimal and COUNT as int). LINQ cannot reach the ticks behind the DateTimeOffset converter, hence this one statement in SQL.
-    private static async Task<List<Bucket>> BucketsAsync(PortalDbContext db, Guid merchantId, DateTimeOffset since, CancellationToken cancellationToken)
+    // From the running totals (Totals.PaymentDayTotal), kept in the payments' own transactions: a few rows per day
+    // and key whatever the traffic, where grouping the payments themselves read every payment of the last 30 days.
+    private static async Task<List<Bucket>> BucketsAsync(PortalDbContext db, Guid merchantId, DateOnly firstDay, CancellationToken cancellationToken)
     {
-        var sinceTicks = since.UtcTicks;
-        var rows = await db.Database.SqlQuery<BucketRow>($"""
-            SELECT "MethodChosenAt" / CAST(864000000000 AS BIGINT) AS "Day", "CurrencyCode", "Status",
-                   CAST(COUNT(*) AS BIGINT) AS "Count", CAST(SUM("AmountMinorUnits") AS BIGINT) AS "Amount",
-                   CAST(SUM(CASE WHEN "QuoteId" IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS "CrossBorder"
-            FROM "Payments"
-            WHERE "MerchantId" = {merchantId} AND "MethodChosenAt" >= {sinceTicks} AND "Status" <> 'Abandoned'
-            GROUP BY "MethodChosenAt" / CAST(864000000000 AS BIGINT), "CurrencyCode", "Status"
-            """).ToListAsync(cancellationToken);
+        var rows = await db.PaymentDayTotals.AsNoTracking()
+            .Where(t => t.MerchantId == merchantId && t.Day >= firstDay && t.Status != PaymentStatus.Abandoned)
+            .GroupBy(t => new { t.Day, t.CurrencyCode, t.Status })
+            .Select(g => new
+            {
+                g.Key.Day, g.Key.CurrencyCode, g.Key.Status,
+                Count = g.Sum(t => t.Count), Amount = g.Sum(t => t.AmountMinorUnits), CrossBorder = g.Sum(t => t.CrossBorderCount),
+            })
+            .ToListAsync(cancellationToken);
         return rows
-            .Where(r => Enum.TryParse<PaymentStatus>(r.Status, out _))
-            .Select(r => new Bucket(
-                DateOnly.FromDateTime(new DateTime(r.Day * TimeSpan.TicksPerDay, DateTimeKind.Utc)),
-                r.CurrencyCode,
-                Enum.Parse<PaymentStatus>(r.Status),
-                (int)r.Count,
-                r.Amount,
-                (int)r.CrossBorder))
+            .Select(r => new Bucket(r.Day, r.CurrencyCode, r.Status, (int)r.Count, r.Amount, (int)r.CrossBorder))
             .ToList();
     }
 
@@ -117,20 +110,4 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> contexts
         decimal.Round((decimal)Math.Max(0, duration.Ticks) / TimeSpan.TicksPerSecond / amount.Amount * 100m, 4);
 
     private sealed record Bucket(DateOnly Day, string CurrencyCode, PaymentStatus Status, int Count, long Amount, int CrossBorder);
-
-    // Shaped for SqlQuery: settable properties named as the statement's columns.
-    private sealed class BucketRow
-    {
-        public long Day { get; set; }
-
-        public string CurrencyCode { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public long Count { get; set; }
-
-        public long Amount { get; set; }
-
-        public long CrossBorder { get; set; }
-    }
 }

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Payments;
-using Portal.Domain.Refunds;
 using Portal.Domain.Reports;
 using Portal.Identity;
 
@@ -14,7 +12,8 @@ namespace Portal.Admin.Reports;
 /// <remarks>
 /// A payment counts on the day the bank settled it (step 6), a refund on the day its money went back: that is when
 /// the settlement account moved, so the report adds up to what the bank's statement shows for the same days.
-/// Rows stream from the database into <see cref="SettlementTally"/>, so a year of payments is never held in memory.
+/// The figures come from the running totals (<see cref="Portal.Totals.SettlementDayTotal"/>), kept in the same transactions
+/// as the payments and refunds they count: a year's report reads a few rows per day, not a year of payments.
 /// </remarks>
 public sealed class SettlementReports(IDbContextFactory<PortalDbContext> contexts)
 {
@@ -22,28 +21,24 @@ public sealed class SettlementReports(IDbContextFactory<PortalDbContext> context
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(period);
-        var (start, end) = (period.Start, period.End);
         var tally = new SettlementTally();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        var payments = db.Payments.AsNoTracking()
-            .Where(p => p.MerchantId == staff.MerchantId && p.Status == PaymentStatus.Succeeded &&
-                        p.PayeeProcessedAt >= start && p.PayeeProcessedAt < end)
-            .Select(p => new { At = p.PayeeProcessedAt!.Value, p.AmountMinorUnits, p.CurrencyCode, CrossBorder = p.QuoteId != null })
-            .AsAsyncEnumerable();
-        await foreach (var payment in payments.WithCancellation(cancellationToken))
+        var days = await db.SettlementDayTotals.AsNoTracking()
+            .Where(t => t.MerchantId == staff.MerchantId && t.Day >= period.From && t.Day <= period.To)
+            .GroupBy(t => new { t.Day, t.CurrencyCode })
+            .Select(g => new
+            {
+                g.Key.Day, g.Key.CurrencyCode,
+                PaymentCount = g.Sum(t => t.PaymentCount), Gross = g.Sum(t => t.GrossMinorUnits),
+                FxPaymentCount = g.Sum(t => t.FxPaymentCount), FxVolume = g.Sum(t => t.FxVolumeMinorUnits),
+                RefundCount = g.Sum(t => t.RefundCount), Refunds = g.Sum(t => t.RefundsMinorUnits),
+            })
+            .ToListAsync(cancellationToken);
+        // A day without any settlement has no row, whatever rows of it the totals hold.
+        foreach (var day in days.Where(d => d.PaymentCount != 0 || d.RefundCount != 0))
         {
-            tally.AddPayment(payment.At, payment.AmountMinorUnits, payment.CurrencyCode, payment.CrossBorder);
-        }
-
-        var refunds = db.Refunds.AsNoTracking()
-            .Where(r => r.MerchantId == staff.MerchantId && r.Status == RefundStatus.Succeeded &&
-                        r.ProcessedAt >= start && r.ProcessedAt < end)
-            .Select(r => new { At = r.ProcessedAt!.Value, r.AmountMinorUnits, r.CurrencyCode })
-            .AsAsyncEnumerable();
-        await foreach (var refund in refunds.WithCancellation(cancellationToken))
-        {
-            tally.AddRefund(refund.At, refund.AmountMinorUnits, refund.CurrencyCode);
+            tally.AddDay(day.Day, day.CurrencyCode, checked((int)day.PaymentCount), day.Gross, checked((int)day.FxPaymentCount),
+                day.FxVolume, checked((int)day.RefundCount), day.Refunds);
         }
 
         return new SettlementReport(period, tally.Rows(), tally.Totals());

@@ -42,5 +42,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.Status, p.OrderCreatedAt });
+        // The dashboard's speed sample: a merchant's latest succeeded payments of one method, read from the index's end.
+        builder.HasIndex(p => new { p.MerchantId, p.Method, p.Status, p.MethodChosenAt });
     }
 }

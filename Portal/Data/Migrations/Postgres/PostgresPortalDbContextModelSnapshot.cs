@@ -877,6 +877,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
+                    b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
+
                     b.ToTable("Payments");
                 });
 
@@ -1066,6 +1068,105 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("SentAt");
 
                     b.ToTable("MailboxMessages");
+                });
+
+            modelBuilder.Entity("Portal.Totals.PaymentDayTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CrossBorderCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("MerchantId", "Day");
+
+                    b.ToTable("PaymentDayTotals");
+                });
+
+            modelBuilder.Entity("Portal.Totals.SettlementDayTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FxPaymentCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FxVolumeMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PaymentCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundsMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("MerchantId", "Day");
+
+                    b.ToTable("SettlementDayTotals");
                 });
 
             modelBuilder.Entity("Portal.Webhooks.WebhookAttempt", b =>

@@ -866,6 +866,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
+                    b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
+
                     b.ToTable("Payments");
                 });
 
@@ -1055,6 +1057,101 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("SentAt");
 
                     b.ToTable("MailboxMessages");
+                });
+
+            modelBuilder.Entity("Portal.Totals.PaymentDayTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CrossBorderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("MerchantId", "Day");
+
+                    b.ToTable("PaymentDayTotals");
+                });
+
+            modelBuilder.Entity("Portal.Totals.SettlementDayTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FxPaymentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FxVolumeMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrossMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaymentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundsMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("MerchantId", "Day");
+
+                    b.ToTable("SettlementDayTotals");
                 });
 
             modelBuilder.Entity("Portal.Webhooks.WebhookAttempt", b =>
