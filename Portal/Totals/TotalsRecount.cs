@@ -24,6 +24,8 @@ public sealed class TotalsRecount
         _writeGate = writeGate;
     }
 
+    private static readonly TimeSpan RecountTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>For tests and tools that hold a factory but not the app's services.</summary>
     public static TotalsRecount For(IDbContextFactory<PortalDbContext> contexts) => new(contexts);
 
@@ -31,6 +33,8 @@ public sealed class TotalsRecount
     public async Task<(int PaymentDays, int SettlementDays)> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        // A recount reads every payment: years of history take longer than a request's command timeout.
+        db.Database.SetCommandTimeout(RecountTimeout);
         using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
@@ -54,6 +58,7 @@ public sealed class TotalsRecount
     public async Task<IReadOnlyList<TotalsDifference>> CheckAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(RecountTimeout);
         using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => CompareAsync(db, ct), cancellationToken);
     }
