@@ -42,5 +42,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.Status, p.OrderCreatedAt });
+        // A merchant's orders of a day, for reconciliation with the bank's statement.
+        builder.HasIndex(p => new { p.MerchantId, p.OrderCreatedAt });
     }
 }
