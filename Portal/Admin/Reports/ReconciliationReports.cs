@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
-using Portal.Domain.Payments;
 using Portal.Domain.Rails;
 using Portal.Domain.Reconciliation;
-using Portal.Domain.Refunds;
 using Portal.Domain.Reports;
 using Portal.Identity;
 
