@@ -28,8 +28,12 @@ public static class SandboxBankEndpoints
     /// <summary>The problem code of a quote whose amount converts to nothing, or to more than can be stored.</summary>
     public const string AmountNotConvertibleCode = "amount_not_convertible";
 
-    /// <summary>The most entries one ranged statement carries; a busier range answers with <c>complete: false</c>.</summary>
-    public const int MaxRangeEntries = 20_000;
+    /// <summary>
+    /// The most entries one ranged statement carries; a busier range answers with <c>complete: false</c>. Reconciling a
+    /// day reads that day and one either side, so this holds three days of a merchant taking 10,000 payments a day
+    /// and their refunds: at the old 20,000 such a merchant could not reconcile a single day.
+    /// </summary>
+    public const int MaxRangeEntries = 50_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly byte[] PingAnswer = """{"status":"ok"}"""u8.ToArray();
 

@@ -74,7 +74,7 @@ public abstract class AdminQueriesTenancyTests(DatabaseProvider provider) : IAsy
     {
         var links = new LinkQueries(_database, AdminDatabase.StaffOf(Demo), TimeProvider.System);
 
-        var page = await links.ListAsync(0);
+        var page = await links.ListAsync();
 
         Assert.Equal("Demo tea", Assert.Single(page.Rows).Description);
     }

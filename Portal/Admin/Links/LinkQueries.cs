@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Admin.Paging;
 using Portal.Data;
 using Portal.Domain.Checkouts;
 
@@ -7,20 +8,22 @@ namespace Portal.Admin.Links;
 /// <summary>The payment links of the signed-in staff member's merchant, and only those.</summary>
 public sealed class LinkQueries(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff, TimeProvider time)
 {
-    public async Task<LinkPage> ListAsync(int pageIndex, int pageSize = LinkPage.DefaultPageSize, CancellationToken cancellationToken = default)
+    private static readonly KeysetOrder<Checkout> NewestFirst = new(c => c.CreatedAt, c => c.Id);
+
+    /// <summary>
+    /// One page of the merchant's links, newest first, read from a key along (MerchantId, CreatedAt, Id), never from
+    /// an offset: a merchant with a million links pages as fast as one with ten.
+    /// </summary>
+    public async Task<LinkPage> ListAsync(PageRequest? page = null, int pageSize = LinkPage.DefaultPageSize,
+        CancellationToken cancellationToken = default)
     {
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var links = LinksOf(db, staff.MerchantId);
-        var total = await links.CountAsync(cancellationToken);
-        var page = await links
-            .OrderByDescending(c => c.CreatedAt)
-            .ThenByDescending(c => c.Id)
-            .Skip(pageIndex * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
+        var checkouts = await NewestFirst.PageAsync(LinksOf(db, staff.MerchantId), page ?? PageRequest.Newest,
+            Math.Clamp(pageSize, 1, LinkPage.MaxPageSize), c => c, c => new PageKey(c.CreatedAt, c.Id), cancellationToken);
         var now = time.GetUtcNow();
-        return new LinkPage(page.Select(c => LinkRow.From(c, now)).ToArray(), total);
+        var rows = checkouts.Rows.Select(c => LinkRow.From(c, now)).ToArray();
+        return new LinkPage(new KeysetPage<LinkRow>(rows, checkouts.Request, checkouts.Newer, checkouts.Older));
     }
 
     /// <summary>The link, or null when it does not exist or belongs to another merchant.</summary>

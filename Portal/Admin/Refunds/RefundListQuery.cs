@@ -1,19 +1,22 @@
+using Portal.Admin.Paging;
 using Portal.Domain.Refunds;
 
 namespace Portal.Admin.Refunds;
 
 /// <summary>
-/// Which refunds the list shows: one page, optionally one status, optionally requested within a range of days
-/// (both ends included, read in the server's time zone like every instant the admin portal shows).
+/// Which refunds the list shows: one page (the newest unless <see cref="Page"/> says otherwise), optionally one status,
+/// optionally requested within a range of days (both ends included, read in the server's time zone like every instant
+/// the admin portal shows).
 /// </summary>
 public sealed record RefundListQuery(
-    int PageIndex = 0,
+    PageRequest? Page = null,
     int PageSize = RefundListQuery.DefaultPageSize,
     RefundStatus? Status = null,
     DateOnly? From = null,
     DateOnly? To = null)
 {
     public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
 
     /// <summary>The first instant of <see cref="From"/>, local midnight.</summary>
     public DateTimeOffset? Start => From is { } from ? LocalMidnight(from) : null;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Admin.Paging;
 using Portal.Data;
 using Portal.Domain.Refunds;
 
@@ -10,6 +11,11 @@ namespace Portal.Admin.Refunds;
 /// </summary>
 public sealed class RefundQueries(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff)
 {
+    /// <summary>The most refunds the approvals page shows at once, oldest first: the queue is worked from the front.</summary>
+    public const int MaxPendingShown = 100;
+
+    private static readonly KeysetOrder<Refund> NewestFirst = new(r => r.RequestedAt, r => r.Id);
+
     /// <summary>A payment's refunds, newest first, with what is left to refund; null for a payment not of this merchant.</summary>
     public async Task<PaymentRefunds?> ForPaymentAsync(Guid paymentId, CancellationToken cancellationToken = default)
     {
@@ -33,7 +39,10 @@ public sealed class RefundQueries(IDbContextFactory<PortalDbContext> contexts, C
             refunds.Select(r => RefundView.From(r, viewer)).ToArray());
     }
 
-    /// <summary>One page of the merchant's refunds, newest first, filtered in the database.</summary>
+    /// <summary>
+    /// One page of the merchant's refunds, newest first, filtered in the database and read from a key, never an
+    /// offset: (MerchantId, RequestedAt, Id) and (MerchantId, Status, RequestedAt, Id) serve every filter.
+    /// </summary>
     public async Task<RefundList> ListAsync(RefundListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -52,18 +61,18 @@ public sealed class RefundQueries(IDbContextFactory<PortalDbContext> contexts, C
         {
             refunds = refunds.Where(r => r.RequestedAt < end);
         }
-        var total = await refunds.CountAsync(cancellationToken);
-        var page = await refunds
-            .OrderByDescending(r => r.RequestedAt)
-            .ThenByDescending(r => r.Id)
-            .Skip(query.PageIndex * query.PageSize)
-            .Take(query.PageSize)
-            .ToListAsync(cancellationToken);
+        var count = await KeysetOrder<Refund>.CountAsync(refunds, cancellationToken);
+        var page = await NewestFirst.PageAsync(refunds, query.Page ?? PageRequest.Newest,
+            Math.Clamp(query.PageSize, 1, RefundListQuery.MaxPageSize), r => r, r => new PageKey(r.RequestedAt, r.Id), cancellationToken);
         var viewer = staff.AsActor();
-        return new RefundList(page.Select(r => RefundView.From(r, viewer)).ToArray(), total);
+        var rows = page.Rows.Select(r => RefundView.From(r, viewer)).ToArray();
+        return new RefundList(new KeysetPage<RefundView>(rows, page.Request, page.Newer, page.Older), count);
     }
 
-    /// <summary>The refunds waiting for a second approver, oldest first: the queue is worked from the front.</summary>
+    /// <summary>
+    /// The refunds waiting for a second approver, oldest first (the queue is worked from the front), at most
+    /// <see cref="MaxPendingShown"/>: a queue longer than that is read a screen at a time as it is worked.
+    /// </summary>
     public async Task<IReadOnlyList<RefundView>> PendingApprovalAsync(CancellationToken cancellationToken = default)
     {
         var staff = await currentStaff.GetAsync();
@@ -72,12 +81,13 @@ public sealed class RefundQueries(IDbContextFactory<PortalDbContext> contexts, C
             .Where(r => r.Status == RefundStatus.PendingApproval)
             .OrderBy(r => r.RequestedAt)
             .ThenBy(r => r.Id)
+            .Take(MaxPendingShown)
             .ToListAsync(cancellationToken);
         var viewer = staff.AsActor();
         return pending.Select(r => RefundView.From(r, viewer)).ToArray();
     }
 
-    /// <summary>How many refunds wait for a second approver: the nav menu's badge.</summary>
+    /// <summary>How many refunds wait for a second approver: the nav menu's badge, read from (MerchantId, Status, …) alone.</summary>
     public async Task<int> CountPendingApprovalAsync(CancellationToken cancellationToken = default)
     {
         var staff = await currentStaff.GetAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Admin.Paging;
 using Portal.Domain.Refunds;
 using Portal.Identity;
 using Portal.LiveUpdates;
@@ -7,8 +8,9 @@ using Portal.LiveUpdates;
 namespace Portal.Admin.Refunds;
 
 /// <summary>
-/// The merchant's refunds, newest first, a page at a time, filtered by status and day in the database. A pushed
-/// change reloads the page shown: with filters and paging, only the database knows whether a refund belongs on it.
+/// The merchant's refunds, newest first, a page at a time from a key (Newer / Older, no page numbers), filtered by
+/// status and day in the database. A pushed change reloads the page shown from the same place: with filters and
+/// paging, only the database knows whether a refund belongs on it.
 /// </summary>
 public sealed partial class RefundsPage
 {
@@ -19,7 +21,7 @@ public sealed partial class RefundsPage
     private DateRange? _range;
     private bool _loading = true;
     private bool _live;
-    private int _pageIndex;
+    private PageRequest _request = PageRequest.Newest;
     private int _loadSequence;
 
     [Inject]
@@ -41,14 +43,7 @@ public sealed partial class RefundsPage
 
     private bool Filtered => _status is not null || _range?.Start is not null || _range?.End is not null;
 
-    private int PageCount => _list is null ? 0 : (_list.TotalCount + RefundListQuery.DefaultPageSize - 1) / RefundListQuery.DefaultPageSize;
-
-    private string CountText => _list!.TotalCount switch
-    {
-        0 => "No refunds",
-        1 => "1 refund",
-        var n => $"{n} refunds",
-    };
+    private string CountText => _list!.Count.Describe("refund", "refunds");
 
     protected override async Task OnInitializedAsync()
     {
@@ -74,13 +69,14 @@ public sealed partial class RefundsPage
     {
         var sequence = ++_loadSequence;
         _loading = true;
-        var query = new RefundListQuery(_pageIndex, RefundListQuery.DefaultPageSize, _status,
+        var query = new RefundListQuery(_request, RefundListQuery.DefaultPageSize, _status,
             _range?.Start is { } start ? DateOnly.FromDateTime(start) : null,
             _range?.End is { } end ? DateOnly.FromDateTime(end) : null);
         var list = await Queries.ListAsync(query);
         if (sequence == _loadSequence)
         {
             _list = list;
+            _request = list.Page.Request;
             _loading = false;
         }
     }
@@ -101,20 +97,20 @@ public sealed partial class RefundsPage
     private async Task StatusChangedAsync(RefundStatus? status)
     {
         _status = status;
-        _pageIndex = 0;
+        _request = PageRequest.Newest;
         await LoadAsync();
     }
 
     private async Task RangeChangedAsync(DateRange? range)
     {
         _range = range;
-        _pageIndex = 0;
+        _request = PageRequest.Newest;
         await LoadAsync();
     }
 
-    private async Task PageChangedAsync(int page)
+    private async Task GoToAsync(PageRequest request)
     {
-        _pageIndex = page - 1;
+        _request = request;
         await LoadAsync();
     }
 

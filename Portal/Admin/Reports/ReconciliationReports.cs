@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
-using Portal.Domain.Payments;
 using Portal.Domain.Rails;
 using Portal.Domain.Reconciliation;
-using Portal.Domain.Refunds;
 using Portal.Domain.Reports;
 using Portal.Identity;
 
@@ -35,7 +33,7 @@ public sealed class ReconciliationReports(IDbContextFactory<PortalDbContext> con
             .Where(m => m.Id == staff.MerchantId)
             .Select(m => m.SettlementAccount)
             .SingleAsync(cancellationToken);
-        var records = await RecordsAsync(db, staff.MerchantId, from, to, cancellationToken);
+        var records = await ReconciliationRecords.ReadAsync(db, staff.MerchantId, from, to, cancellationToken);
 
         var settlementAccount = AccountNumber.Parse(account);
         RailStatement? statement;
@@ -62,40 +60,4 @@ public sealed class ReconciliationReports(IDbContextFactory<PortalDbContext> con
         var result = StatementReconciliation.Reconcile(records, statement.Lines, period.Start, period.End);
         return new ReconciliationReport(period, settlementAccount.Masked, result);
     }
-
-    // Every order Portal sent to the rail in the window: those with an order created (step 3). Attempts that never got
-    // that far never reached the bank and have nothing to reconcile.
-    private static async Task<List<PortalOrderRecord>> RecordsAsync(PortalDbContext db, Guid merchantId,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var payments = await db.Payments.AsNoTracking()
-            .Where(p => p.MerchantId == merchantId && p.OrderCreatedAt >= from && p.OrderCreatedAt < to)
-            .Select(p => new { p.Id, p.AmountMinorUnits, p.CurrencyCode, p.Status, At = p.OrderCreatedAt!.Value })
-            .ToListAsync(cancellationToken);
-        var refunds = await db.Refunds.AsNoTracking()
-            .Where(r => r.MerchantId == merchantId && r.OrderCreatedAt >= from && r.OrderCreatedAt < to)
-            .Select(r => new { r.Id, r.AmountMinorUnits, r.CurrencyCode, r.Status, At = r.OrderCreatedAt!.Value })
-            .ToListAsync(cancellationToken);
-
-        return payments
-            .Select(p => new PortalOrderRecord(p.Id, OrderKind.Payment, Money.FromMinorUnits(p.AmountMinorUnits, p.CurrencyCode),
-                p.Status.ToString(), OutcomeOf(p.Status), p.At))
-            .Concat(refunds.Select(r => new PortalOrderRecord(r.Id, OrderKind.Refund,
-                Money.FromMinorUnits(r.AmountMinorUnits, r.CurrencyCode), Refunds.RefundNames.Of(r.Status), OutcomeOf(r.Status), r.At)))
-            .ToList();
-    }
-
-    private static RecordedOutcome OutcomeOf(PaymentStatus status) => status switch
-    {
-        PaymentStatus.Succeeded => RecordedOutcome.Settled,
-        PaymentStatus.Processing => RecordedOutcome.InFlight,
-        _ => RecordedOutcome.NotMoved,
-    };
-
-    private static RecordedOutcome OutcomeOf(RefundStatus status) => status switch
-    {
-        RefundStatus.Succeeded => RecordedOutcome.Settled,
-        RefundStatus.Processing or RefundStatus.PendingApproval => RecordedOutcome.InFlight,
-        _ => RecordedOutcome.NotMoved,
-    };
 }

@@ -19,8 +19,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Summary).HasMaxLength(AuditEntry.SummaryMaxLength).IsRequired();
         builder.Property(e => e.Details).HasMaxLength(AuditEntry.DetailsMaxLength);
         builder.Property(e => e.IpAddress).HasMaxLength(AuditEntry.IpAddressMaxLength);
-        // The audit page reads one merchant's entries newest first, optionally of one action or actor.
-        builder.HasIndex(e => new { e.MerchantId, e.At });
-        builder.HasIndex(e => new { e.MerchantId, e.Action, e.At });
+        // The audit page reads one merchant's entries newest first, paged by (At, Id) keys, optionally of one action or
+        // actor; the actor index also lists who appears in the log.
+        builder.HasIndex(e => new { e.MerchantId, e.At, e.Id });
+        builder.HasIndex(e => new { e.MerchantId, e.Action, e.At, e.Id });
+        builder.HasIndex(e => new { e.MerchantId, e.ActorUserId, e.At, e.Id });
     }
 }

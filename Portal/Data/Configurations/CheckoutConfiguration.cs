@@ -38,7 +38,8 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
                     metadata => metadata))
             .HasMaxLength(16000)
             .IsRequired();
-        builder.HasIndex(c => new { c.MerchantId, c.CreatedAt });
+        // The links list and the API's list, newest first, paged by (CreatedAt, Id) keys.
+        builder.HasIndex(c => new { c.MerchantId, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.ExpiresAt });
     }
 }

@@ -44,5 +44,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => new { p.Status, p.OrderCreatedAt });
         // The dashboard's speed sample: a merchant's latest succeeded payments of one method, read from the index's end.
         builder.HasIndex(p => new { p.MerchantId, p.Method, p.Status, p.MethodChosenAt });
+        // A merchant's orders of a day, for reconciliation with the bank's statement.
+        builder.HasIndex(p => new { p.MerchantId, p.OrderCreatedAt });
     }
 }

@@ -38,12 +38,16 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Ignore(r => r.IsInFlight);
         // One refund per request key and merchant: the database refuses a twin that slipped past the first look.
         builder.HasIndex(r => new { r.MerchantId, r.IdempotencyKey }).IsUnique();
-        // The refunds list newest first, a payment's refunds, the approvals queue, the reconciler's scan.
-        builder.HasIndex(r => new { r.MerchantId, r.RequestedAt });
+        // The refunds list newest first, paged by (RequestedAt, Id) keys; by status too, which also holds the approvals
+        // queue and its count. A payment's refunds, the reconciler's scan.
+        builder.HasIndex(r => new { r.MerchantId, r.RequestedAt, r.Id });
+        builder.HasIndex(r => new { r.MerchantId, r.Status, r.RequestedAt, r.Id });
         builder.HasIndex(r => new { r.PaymentId, r.RequestedAt });
         builder.HasIndex(r => new { r.CheckoutId, r.RequestedAt });
         // A staff member's (or API key's) refunds of the day, summed for four-eyes on every refund request.
         builder.HasIndex(r => new { r.MerchantId, r.RequestedById, r.RequestedAt });
         builder.HasIndex(r => new { r.Status, r.OrderCreatedAt });
+        // A merchant's orders of a day, for reconciliation with the bank's statement.
+        builder.HasIndex(r => new { r.MerchantId, r.OrderCreatedAt });
     }
 }

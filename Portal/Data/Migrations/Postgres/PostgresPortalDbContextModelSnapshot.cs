@@ -270,9 +270,11 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MerchantId", "At");
+                    b.HasIndex("MerchantId", "At", "Id");
 
-                    b.HasIndex("MerchantId", "Action", "At");
+                    b.HasIndex("MerchantId", "Action", "At", "Id");
+
+                    b.HasIndex("MerchantId", "ActorUserId", "At", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -522,9 +524,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "CreatedAt");
-
                     b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "CreatedAt", "Id");
 
                     b.ToTable("Checkouts");
                 });
@@ -875,6 +877,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("MerchantId", "MethodChosenAt");
 
+                    b.HasIndex("MerchantId", "OrderCreatedAt");
+
                     b.HasIndex("Status", "OrderCreatedAt");
 
                     b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
@@ -1025,13 +1029,17 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("MerchantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "RequestedAt");
+                    b.HasIndex("MerchantId", "OrderCreatedAt");
 
                     b.HasIndex("PaymentId", "RequestedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
+                    b.HasIndex("MerchantId", "RequestedAt", "Id");
+
                     b.HasIndex("MerchantId", "RequestedById", "RequestedAt");
+
+                    b.HasIndex("MerchantId", "Status", "RequestedAt", "Id");
 
                     b.ToTable("Refunds");
                 });

@@ -272,9 +272,11 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MerchantId", "At");
+                    b.HasIndex("MerchantId", "At", "Id");
 
-                    b.HasIndex("MerchantId", "Action", "At");
+                    b.HasIndex("MerchantId", "Action", "At", "Id");
+
+                    b.HasIndex("MerchantId", "ActorUserId", "At", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -529,9 +531,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "CreatedAt");
-
                     b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "CreatedAt", "Id");
 
                     b.ToTable("Checkouts");
                 });
@@ -888,6 +890,8 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("MerchantId", "MethodChosenAt");
 
+                    b.HasIndex("MerchantId", "OrderCreatedAt");
+
                     b.HasIndex("Status", "OrderCreatedAt");
 
                     b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
@@ -1040,13 +1044,17 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("MerchantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "RequestedAt");
+                    b.HasIndex("MerchantId", "OrderCreatedAt");
 
                     b.HasIndex("PaymentId", "RequestedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
+                    b.HasIndex("MerchantId", "RequestedAt", "Id");
+
                     b.HasIndex("MerchantId", "RequestedById", "RequestedAt");
+
+                    b.HasIndex("MerchantId", "Status", "RequestedAt", "Id");
 
                     b.ToTable("Refunds");
                 });
