@@ -16,12 +16,12 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(query);
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payments = PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), query.Filter);
-        var count = PaymentCount.Of(await payments.Take(PaymentCount.Cap + 1).CountAsync(cancellationToken));
+        var count = await CountAsync(db, staff.MerchantId, query.Filter, cancellationToken);
         if (count.Value == 0)
         {
             return PaymentPage.Empty;
         }
+        var payments = PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), query.Filter, dense: count.IsMore);
         var size = Math.Clamp(query.PageSize, 1, PaymentListQuery.MaxPageSize);
         Task<List<Payment>> ReadAsync(PaymentCursor? cursor, bool backward, int take) => PaymentKeyset.ReadAsync(
             payments, query.Filter, query.SortBy, query.Descending, cursor, backward, take, cancellationToken);
@@ -61,7 +61,8 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(filter);
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = PaymentKeyset.ByTime(PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), filter), ascending: false, cursor: null)
+        var dense = (await CountAsync(db, staff.MerchantId, filter, cancellationToken)).IsMore;
+        var rows = PaymentKeyset.ByTime(PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), filter, dense), ascending: false, cursor: null)
             .Select(p => new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
                 p.CurrencyCode, p.PayerAccountMasked, p.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
                 p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId));
@@ -83,6 +84,10 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : PaymentDetail.From(found.Payment, found.Checkout);
     }
+
+    // Counting to the cap reads at most that many index entries, and tells a narrow filter from a wide one.
+    private static async Task<PaymentCount> CountAsync(PortalDbContext db, Guid merchantId, PaymentFilter filter, CancellationToken cancellationToken) =>
+        PaymentCount.Of(await PaymentSearch.Apply(PaymentsOf(db, merchantId), filter).Take(PaymentCount.Cap + 1).CountAsync(cancellationToken));
 
     private static PaymentRow Row(Payment payment) => PaymentRow.From(payment, payment.MerchantReference);
 

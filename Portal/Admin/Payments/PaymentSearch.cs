@@ -10,9 +10,15 @@ namespace Portal.Admin.Payments;
 /// the search compares the columns stored for it (<see cref="Payment.MerchantReference"/>, <see cref="Payment.IdPrefix"/>),
 /// never a value computed per row.
 /// </summary>
+/// <remarks>
+/// A search or an amount range that matches many payments (<paramref name="dense"/>: more than the count's cap) is
+/// written so that no index serves it: the database then reads the sort's own index and drops what does not match,
+/// which finds a page in a few thousand rows, where seeking by the range and sorting its matches would read them all.
+/// SQLite, which keeps no statistics unless asked, cannot tell the two apart by itself.
+/// </remarks>
 internal static class PaymentSearch
 {
-    public static IQueryable<Payment> Apply(IQueryable<Payment> payments, PaymentFilter filter)
+    public static IQueryable<Payment> Apply(IQueryable<Payment> payments, PaymentFilter filter, bool dense = false)
     {
         if (filter.Status is { } status)
         {
@@ -37,17 +43,25 @@ internal static class PaymentSearch
         // Amounts compare in minor units, and only within the currency they were typed in.
         if (filter.MinAmount is { } min)
         {
-            var currency = min.Currency.Code;
-            payments = payments.Where(p => p.CurrencyCode == currency && p.AmountMinorUnits >= min.MinorUnits);
+            var (currency, units) = (min.Currency.Code, min.MinorUnits);
+            payments = dense
+                ? payments.Where(p => p.CurrencyCode == currency && p.AmountMinorUnits + 0 >= units)
+                : payments.Where(p => p.CurrencyCode == currency && p.AmountMinorUnits >= units);
         }
         if (filter.MaxAmount is { } max)
         {
-            var currency = max.Currency.Code;
-            payments = payments.Where(p => p.CurrencyCode == currency && p.AmountMinorUnits <= max.MinorUnits);
+            var (currency, units) = (max.Currency.Code, max.MinorUnits);
+            payments = dense
+                ? payments.Where(p => p.CurrencyCode == currency && p.AmountMinorUnits + 0 <= units)
+                : payments.Where(p => p.CurrencyCode == currency && p.AmountMinorUnits <= units);
         }
         if (filter.Search is { Length: > 0 } search)
         {
-            payments = payments.Where(Matching(search));
+            // Each way a search may match is its own index's; an OR of them would be planned as a scan, so their
+            // matches are united instead (a payment found two ways once).
+            var ways = Matching(search, dense);
+            var filtered = payments;
+            payments = ways.Skip(1).Aggregate(filtered.Where(ways[0]), (found, way) => found.Union(filtered.Where(way)));
         }
         return payments;
     }
@@ -55,35 +69,40 @@ internal static class PaymentSearch
     /// <summary>
     /// A whole id finds that payment, and a checkout's id that checkout's payments; an id's first block (eight hex digits,
     /// any case, and more of the id after it) finds the payments it starts; anything finds the references it starts,
-    /// exactly as typed (case, <c>%</c>, <c>_</c> and <c>[</c> are themselves).
+    /// exactly as typed (case, <c>%</c>, <c>_</c> and <c>[</c> are themselves). One condition per way to match.
     /// </summary>
-    public static Expression<Func<Payment, bool>> Matching(string search)
+    public static IReadOnlyList<Expression<Func<Payment, bool>>> Matching(string search, bool dense = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(search);
-        // "Starts with" as a range, [search, the next string of its length): one seek in an index over exact (binary)
-        // comparison on every provider, where LIKE is a scan on SQLite and would need its wildcards escaped.
-        var after = Successor(search);
         if (Guid.TryParse(search, out var id))
         {
-            return after is null
-                ? p => p.Id == id || p.CheckoutId == id || (p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0)
-                : p => p.Id == id || p.CheckoutId == id ||
-                       (p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0 && string.Compare(p.MerchantReference, after) < 0);
+            return [p => p.Id == id, p => p.CheckoutId == id, ReferenceStartingWith(search, opaque: false)];
         }
         if (IsIdStart(search))
         {
             var block = search[..Payment.IdPrefixLength].ToLowerInvariant();
             var start = search.ToUpperInvariant();
             // Past the first block, the rest of what was typed is checked on the few payments that share the block.
-            return after is null
-                ? p => (p.IdPrefix == block && p.Id.ToString().ToUpper().StartsWith(start)) ||
-                       (p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0)
-                : p => (p.IdPrefix == block && p.Id.ToString().ToUpper().StartsWith(start)) ||
-                       (p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0 && string.Compare(p.MerchantReference, after) < 0);
+            return [p => p.IdPrefix == block && p.Id.ToString().ToUpper().StartsWith(start), ReferenceStartingWith(search, opaque: false)];
         }
-        return after is null
-            ? p => p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0
-            : p => p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0 && string.Compare(p.MerchantReference, after) < 0;
+        return [ReferenceStartingWith(search, dense)];
+    }
+
+    // "Starts with" as a range, [search, the next string of its length): one seek in an index over exact (binary)
+    // comparison on every provider, where LIKE is a scan on SQLite and would need its wildcards escaped. Opaque, the
+    // reference is first turned into an expression no index holds.
+    private static Expression<Func<Payment, bool>> ReferenceStartingWith(string search, bool opaque)
+    {
+        var after = Successor(search);
+        return (after, opaque) switch
+        {
+            (null, false) => p => p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0,
+            (null, true) => p => p.MerchantReference != null && string.Compare(p.MerchantReference + "", search) >= 0,
+            (_, false) => p => p.MerchantReference != null && string.Compare(p.MerchantReference, search) >= 0 &&
+                               string.Compare(p.MerchantReference, after) < 0,
+            (_, true) => p => p.MerchantReference != null && string.Compare(p.MerchantReference + "", search) >= 0 &&
+                              string.Compare(p.MerchantReference + "", after) < 0,
+        };
     }
 
     /// <summary>

@@ -48,9 +48,10 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => new { p.MerchantId, p.AmountMinorUnits, p.MethodChosenAt, p.Id });
         builder.HasIndex(p => new { p.MerchantId, p.AmountMinorUnits, p.MethodChosenAt, p.Id }, "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst")
             .IsDescending(false, false, true, true);
-        // The admin search: a reference or its start (a range over exact comparison), an id's first block.
+        // The admin search: a reference or its start (a range over exact comparison), an id's first block, a checkout's id.
         builder.HasIndex(p => new { p.MerchantId, p.MerchantReference });
         builder.HasIndex(p => new { p.MerchantId, p.IdPrefix });
+        builder.HasIndex(p => new { p.MerchantId, p.CheckoutId });
         // The checkout page's latest attempt; the reconciler's pending scan.
         builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.Status, p.OrderCreatedAt });

@@ -884,6 +884,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
 
+                    b.HasIndex("MerchantId", "CheckoutId");
+
                     b.HasIndex("MerchantId", "IdPrefix");
 
                     b.HasIndex("MerchantId", "MerchantReference");

@@ -897,6 +897,8 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
 
+                    b.HasIndex("MerchantId", "CheckoutId");
+
                     b.HasIndex("MerchantId", "IdPrefix");
 
                     b.HasIndex("MerchantId", "MerchantReference");

@@ -872,6 +872,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
 
+                    b.HasIndex("MerchantId", "CheckoutId");
+
                     b.HasIndex("MerchantId", "IdPrefix");
 
                     b.HasIndex("MerchantId", "MerchantReference");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Data.Migrations.Sqlite
+namespace Portal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class PaymentSearchColumns : Migration
@@ -17,7 +17,7 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "IdPrefix",
                 table: "Payments",
-                type: "TEXT",
+                type: "nvarchar(8)",
                 maxLength: 8,
                 nullable: false,
                 defaultValue: "");
@@ -25,9 +25,10 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "MerchantReference",
                 table: "Payments",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
-                nullable: true);
+                nullable: true,
+                collation: "Latin1_General_100_BIN2");
 
             Portal.Data.Backfills.PaymentSearchBackfill.Apply(migrationBuilder);
 
@@ -41,6 +42,11 @@ namespace Portal.Data.Migrations.Sqlite
                 table: "Payments",
                 columns: new[] { "MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id" },
                 descending: new[] { false, false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_MerchantId_CheckoutId",
+                table: "Payments",
+                columns: new[] { "MerchantId", "CheckoutId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_MerchantId_IdPrefix",
@@ -77,6 +83,10 @@ namespace Portal.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst",
+                table: "Payments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Payments_MerchantId_CheckoutId",
                 table: "Payments");
 
             migrationBuilder.DropIndex(

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Data.Migrations.SqlServer
+namespace Portal.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class PaymentSearchColumns : Migration
@@ -17,7 +17,7 @@ namespace Portal.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "IdPrefix",
                 table: "Payments",
-                type: "nvarchar(8)",
+                type: "character varying(8)",
                 maxLength: 8,
                 nullable: false,
                 defaultValue: "");
@@ -25,10 +25,10 @@ namespace Portal.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "MerchantReference",
                 table: "Payments",
-                type: "nvarchar(64)",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true,
-                collation: "Latin1_General_100_BIN2");
+                collation: "C");
 
             Portal.Data.Backfills.PaymentSearchBackfill.Apply(migrationBuilder);
 
@@ -42,6 +42,11 @@ namespace Portal.Data.Migrations.SqlServer
                 table: "Payments",
                 columns: new[] { "MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id" },
                 descending: new[] { false, false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_MerchantId_CheckoutId",
+                table: "Payments",
+                columns: new[] { "MerchantId", "CheckoutId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_MerchantId_IdPrefix",
@@ -78,6 +83,10 @@ namespace Portal.Data.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst",
+                table: "Payments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Payments_MerchantId_CheckoutId",
                 table: "Payments");
 
             migrationBuilder.DropIndex(

@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261207170010_PaymentSearchColumns")]
+    [Migration("20261207175441_PaymentSearchColumns")]
     partial class PaymentSearchColumns
     {
         /// <inheritdoc />
@@ -886,6 +886,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
+
+                    b.HasIndex("MerchantId", "CheckoutId");
 
                     b.HasIndex("MerchantId", "IdPrefix");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Data.Migrations.Postgres
+namespace Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PaymentSearchColumns : Migration
@@ -17,7 +17,7 @@ namespace Portal.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "IdPrefix",
                 table: "Payments",
-                type: "character varying(8)",
+                type: "TEXT",
                 maxLength: 8,
                 nullable: false,
                 defaultValue: "");
@@ -25,10 +25,9 @@ namespace Portal.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "MerchantReference",
                 table: "Payments",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
-                nullable: true,
-                collation: "C");
+                nullable: true);
 
             Portal.Data.Backfills.PaymentSearchBackfill.Apply(migrationBuilder);
 
@@ -42,6 +41,11 @@ namespace Portal.Data.Migrations.Postgres
                 table: "Payments",
                 columns: new[] { "MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id" },
                 descending: new[] { false, false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_MerchantId_CheckoutId",
+                table: "Payments",
+                columns: new[] { "MerchantId", "CheckoutId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_MerchantId_IdPrefix",
@@ -78,6 +82,10 @@ namespace Portal.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst",
+                table: "Payments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Payments_MerchantId_CheckoutId",
                 table: "Payments");
 
             migrationBuilder.DropIndex(
