@@ -24,6 +24,18 @@ public sealed class Payment
 
     public Guid MerchantId { get; private set; }
 
+    /// <summary>
+    /// The checkout's merchant reference, copied when the payment starts (a checkout's reference never changes), so that
+    /// staff find a payment by it on the payment's own row.
+    /// </summary>
+    public string? MerchantReference { get; private set; }
+
+    /// <summary>
+    /// The id's first <see cref="IdPrefixLength"/> hex digits, lower-case: the id's first block as staff copy it, stored so
+    /// that a search by it is an index lookup rather than a conversion of every id to text.
+    /// </summary>
+    public string IdPrefix { get; private set; } = "";
+
     public PaymentMethod Method { get; private set; }
 
     public long AmountMinorUnits { get; private set; }
@@ -129,20 +141,36 @@ public sealed class Payment
         ? decimal.Round((decimal)d.Ticks / TimeSpan.TicksPerSecond / Amount.Amount * 100m, 4)
         : null;
 
-    internal static Payment Start(Checkout checkout, PaymentMethod method, DateTimeOffset now, DateTimeOffset? expiresAt) => new()
+    /// <summary>
+    /// How many of an id's hex digits <see cref="IdPrefix"/> holds. A version 7 id starts with its creation time in
+    /// milliseconds: its first eight digits change every 65 seconds, so they name a handful of payments, where four
+    /// name seven weeks of them.
+    /// </summary>
+    public const int IdPrefixLength = 8;
+
+    /// <summary>The <see cref="IdPrefix"/> of an id.</summary>
+    public static string IdPrefixOf(Guid id) => id.ToString("N")[..IdPrefixLength];
+
+    internal static Payment Start(Checkout checkout, PaymentMethod method, DateTimeOffset now, DateTimeOffset? expiresAt)
     {
-        ExpiresAt = expiresAt,
-        Id = Guid.CreateVersion7(now),
-        CheckoutId = checkout.Id,
-        MerchantId = checkout.MerchantId,
-        Method = method,
-        AmountMinorUnits = checkout.AmountMinorUnits,
-        CurrencyCode = checkout.CurrencyCode,
-        Status = PaymentStatus.Started,
-        Step = PaymentStep.MethodChosen,
-        MethodChosenAt = now,
-        Version = 1,
-    };
+        var id = Guid.CreateVersion7(now);
+        return new()
+        {
+            ExpiresAt = expiresAt,
+            Id = id,
+            IdPrefix = IdPrefixOf(id),
+            CheckoutId = checkout.Id,
+            MerchantId = checkout.MerchantId,
+            MerchantReference = checkout.MerchantReference,
+            Method = method,
+            AmountMinorUnits = checkout.AmountMinorUnits,
+            CurrencyCode = checkout.CurrencyCode,
+            Status = PaymentStatus.Started,
+            Step = PaymentStep.MethodChosen,
+            MethodChosenAt = now,
+            Version = 1,
+        };
+    }
 
     /// <summary>
     /// The payer's account is in another currency: the quote for it is shown, and only an order that the payer confirms

@@ -37,6 +37,9 @@ public sealed class AdminDatabase : IDbContextFactory<PortalDbContext>, IAsyncDi
 
     public PortalDbContext CreateDbContext() => _database.CreateDbContext();
 
+    /// <summary>The settings that point Portal (or a context of the test's own) at this database.</summary>
+    public IReadOnlyDictionary<string, string> Settings => _database.Settings;
+
     /// <summary>A staff member of <paramref name="merchant"/>, as the admin queries find them.</summary>
     public static CurrentStaff StaffOf(Merchant merchant, StaffRole role = StaffRole.Viewer, string? userId = null) =>
         new(new SignedIn(SignedInAs(merchant, role, userId)));

@@ -84,6 +84,24 @@ public sealed class PaymentFilterReaderTests
     }
 
     [Fact]
+    public void Read_TenThousandCharacterSearch_SaysWhatASearchMayBe()
+    {
+        var reading = Read("?q=" + new string('7', 10_000));
+
+        Assert.Null(reading.Filter.Search);
+        Assert.Contains("at most 64 characters", Assert.Single(reading.Problems["q"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SearchWithALoneSurrogate_IsIgnored()
+    {
+        var reading = PaymentFilterReader.Read(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = "ORD-\ud800" }, Cny);
+
+        Assert.Null(reading.Filter.Search);
+        Assert.Contains("q", reading.Problems.Keys);
+    }
+
+    [Fact]
     public void ToQueryString_ReadBack_GivesTheSameFilter()
     {
         var filter = Read("?status=Succeeded&method=RealTime&from=2026-11-01&to=2026-11-02&min=0.01&max=100&q=A%26B%3DC").Filter;

@@ -101,6 +101,50 @@ public sealed class PaymentGridTests : AdminComponentTest, IAsyncLifetime
         Assert.Equal("HIST-00008", cut.Instance.Rows.Single(r => r.Id == inFlight.Id).Reference);
     }
 
+    [Fact]
+    public async Task Pager_NextThenPrevious_ShowsTheRestThenTheFirstPageAgain()
+    {
+        var payments = await SeedAsync(_database.Demo, 60);
+        var cut = Render<PaymentGrid>();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("tr.payment-row").Count));
+
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("tr.payment-row").Count));
+        Assert.Equal(payments[9].Id, cut.Instance.Rows[0].Id);
+        Assert.True(cut.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+
+        cut.Find("button[aria-label='Previous page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("tr.payment-row").Count));
+        Assert.Equal(payments[^1].Id, cut.Instance.Rows[0].Id);
+        Assert.True(cut.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Pager_JumpToADay_StartsWithThatDaysLastPayment()
+    {
+        // One an hour from 20 November 08:00: the 21st's last is index 39, at 23:00.
+        var payments = await new PaymentHistoryBuilder(_database.Demo).WithCount(60).StartingAt(First, TimeSpan.FromHours(1)).SaveAsync(_database);
+        var cut = Render<PaymentGrid>();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("tr.payment-row").Count));
+
+        var pager = cut.FindComponent<PaymentPager>();
+        await cut.InvokeAsync(() => pager.Instance.OnJump.InvokeAsync(new DateOnly(2026, 11, 21)));
+
+        cut.WaitForAssertion(() => Assert.Equal(payments[39].Id, cut.Instance.Rows[0].Id));
+        Assert.Equal(40, cut.Instance.Rows.Count);
+        Assert.True(cut.Instance.Page.HasPrevious);
+    }
+
+    [Fact]
+    public async Task Render_MoreThanTheCountCap_SaysMoreThan()
+    {
+        await new PaymentHistoryBuilder(_database.Demo).WithCount(PaymentCount.Cap + 1).StartingAt(First, TimeSpan.FromSeconds(10)).SaveAsync(_database);
+
+        var cut = Render<PaymentGrid>(p => p.Add(c => c.Filter, PaymentFilter.None with { IncludeAbandoned = true }));
+
+        cut.WaitForAssertion(() => Assert.Equal("More than 10,000 payments", cut.Find(".payment-count").TextContent.Trim()));
+    }
+
     private Task<IReadOnlyList<Payment>> SeedAsync(Portal.Domain.Merchants.Merchant merchant, int count) =>
         new PaymentHistoryBuilder(merchant).WithCount(count).StartingAt(First, TimeSpan.FromMinutes(5)).SaveAsync(_database);
 }

@@ -90,9 +90,9 @@ public static class PaymentFilterReader
 
         if (Single(SearchKey) is { } search)
         {
-            if (search.Length > SearchMaxLength || search.Any(char.IsControl))
+            if (search.Length > SearchMaxLength || search.Any(char.IsControl) || !IsWellFormed(search))
             {
-                problems[SearchKey] = [$"Search for a payment id or a merchant reference of at most {SearchMaxLength} characters."];
+                problems[SearchKey] = [$"Search for a payment id (whole, or its first {Domain.Payments.Payment.IdPrefixLength} characters or more), a checkout id, or the start of a merchant reference: at most {SearchMaxLength} characters."];
             }
             else
             {
@@ -112,6 +112,23 @@ public static class PaymentFilterReader
             }
         }
         return new PaymentFilterReading(filter, problems);
+    }
+
+    // A lone half of a surrogate pair is no character: no reference holds one, and it has no place in an order.
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Names only: Enum.TryParse also takes numbers ("7"), which would name no member.

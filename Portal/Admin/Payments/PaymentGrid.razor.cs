@@ -6,16 +6,17 @@ using Portal.Domain.Payments;
 namespace Portal.Admin.Payments;
 
 /// <summary>
-/// The merchant's payments in a <see cref="MudDataGrid{T}"/> whose paging and sorting run in the database under
-/// <see cref="Filter"/>. Live changes come in through <see cref="ApplyAsync"/>: a shown row is updated in place, and
-/// anything that may add or drop a row reloads the page, at most once a second however busy the merchant is.
+/// The merchant's payments in a <see cref="MudDataGrid{T}"/> whose sorting and paging run in the database under
+/// <see cref="Filter"/>, a page at a time from a cursor (<see cref="PaymentPager"/>): first, previous, next, or a day.
+/// Live changes come in through <see cref="ApplyAsync"/>: a shown row is updated in place, and anything that may add or
+/// drop a row reloads the page from where it starts, at most once a second however busy the merchant is.
 /// </summary>
 public sealed partial class PaymentGrid : IDisposable
 {
-    private static readonly int[] PageSizes = [25, 50, 100];
     private MudDataGrid<PaymentRow>? _grid;
     private List<PaymentRow> _rows = [];
-    private int? _total;
+    private PaymentPage? _loaded;
+    private PaymentListQuery _request = new();
     private RefreshThrottle? _reloads;
 
     [Inject]
@@ -41,13 +42,10 @@ public sealed partial class PaymentGrid : IDisposable
     /// <summary>The rows of the page on show.</summary>
     public IReadOnlyList<PaymentRow> Rows => _rows;
 
-    private string CountText => _total switch
-    {
-        null => "Loading…",
-        0 => "No payments",
-        1 => "1 payment",
-        var n => $"{n:N0} payments",
-    };
+    /// <summary>The page on show: its count and whether there are pages either side.</summary>
+    public PaymentPage Page => _loaded ?? PaymentPage.Empty;
+
+    private string CountText => _loaded?.Count.ToString() ?? "Loading…";
 
     protected override void OnInitialized() =>
         _reloads = new RefreshThrottle(TimeSpan.FromSeconds(1), Time, () => InvokeAsync(ReloadAsync));
@@ -99,16 +97,37 @@ public sealed partial class PaymentGrid : IDisposable
     private async Task<GridData<PaymentRow>> LoadAsync(GridState<PaymentRow> state, CancellationToken cancellationToken)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        var query = new PaymentListQuery(state.Page, state.PageSize)
+        var sortBy = SortOf(sort?.SortBy);
+        var descending = sort?.Descending ?? true;
+        // A cursor is a place in one order: another sort starts again from its first page.
+        if (sortBy != _request.SortBy || descending != _request.Descending)
         {
-            Filter = Filter,
-            SortBy = SortOf(sort?.SortBy),
-            Descending = sort?.Descending ?? true,
-        };
-        var page = await Payments.ListAsync(query, cancellationToken);
+            _request = _request with { SortBy = sortBy, Descending = descending, Cursor = null, Backward = false };
+        }
+        var page = await Payments.ListAsync(_request with { Filter = Filter }, cancellationToken);
         _rows = [.. page.Rows];
-        _total = page.TotalCount;
-        return new GridData<PaymentRow> { Items = _rows, TotalItems = page.TotalCount };
+        _loaded = page;
+        return new GridData<PaymentRow> { Items = _rows, TotalItems = _rows.Count };
+    }
+
+    private Task FirstAsync() => GoAsync(_request with { Cursor = null, Backward = false });
+
+    private Task PreviousAsync() => _rows.Count == 0 ? FirstAsync() : GoAsync(_request.Before(_rows[0]));
+
+    private Task NextAsync() => _rows.Count == 0 ? FirstAsync() : GoAsync(_request.After(_rows[^1]));
+
+    private Task JumpAsync(DateOnly day) =>
+        GoAsync(_request with { Cursor = PaymentCursor.Day(day, _request.Descending), Backward = false });
+
+    private Task PageSizeChangedAsync(int size) => GoAsync(_request with { PageSize = size, Cursor = null, Backward = false });
+
+    private async Task GoAsync(PaymentListQuery request)
+    {
+        _request = request;
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
     }
 
     private static PaymentSort SortOf(string? column) => column switch

@@ -1,7 +1,10 @@
 namespace Portal.Admin.Payments;
 
-/// <summary>Which page of the payments list to show: the filter, the sort and the page, so page, query and grid agree.</summary>
-public sealed record PaymentListQuery(int PageIndex = 0, int PageSize = PaymentListQuery.DefaultPageSize)
+/// <summary>
+/// Which page of the payments list to show: the filter, the sort, and where the page starts. No cursor is the first
+/// page (or, reading backwards, the last); a cursor starts the page just after its row (or ends it just before).
+/// </summary>
+public sealed record PaymentListQuery(int PageSize = PaymentListQuery.DefaultPageSize)
 {
     public const int DefaultPageSize = 50;
 
@@ -14,4 +17,16 @@ public sealed record PaymentListQuery(int PageIndex = 0, int PageSize = PaymentL
 
     /// <summary>Newest (largest, last) first. Defaults to true.</summary>
     public bool Descending { get; init; } = true;
+
+    /// <summary>The row the page starts after (or, <see cref="Backward"/>, ends before). Defaults to none.</summary>
+    public PaymentCursor? Cursor { get; init; }
+
+    /// <summary>Reads towards the top of the list: the previous page, or with no cursor the last. Defaults to false.</summary>
+    public bool Backward { get; init; }
+
+    /// <summary>The page after <paramref name="row"/> under this filter and sort.</summary>
+    public PaymentListQuery After(PaymentRow row) => this with { Cursor = PaymentCursor.At(row), Backward = false };
+
+    /// <summary>The page before <paramref name="row"/> under this filter and sort.</summary>
+    public PaymentListQuery Before(PaymentRow row) => this with { Cursor = PaymentCursor.At(row), Backward = true };
 }

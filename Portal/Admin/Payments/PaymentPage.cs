@@ -1,4 +1,7 @@
 namespace Portal.Admin.Payments;
 
-/// <summary>One page of the payments list and how many payments match in all.</summary>
-public sealed record PaymentPage(IReadOnlyList<PaymentRow> Rows, int TotalCount);
+/// <summary>One page of the payments list, how many payments match (capped), and whether there are pages either side.</summary>
+public sealed record PaymentPage(IReadOnlyList<PaymentRow> Rows, PaymentCount Count, bool HasPrevious, bool HasNext)
+{
+    public static readonly PaymentPage Empty = new([], new PaymentCount(0, false), false, false);
+}

@@ -16,25 +16,44 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(query);
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payments = PaymentSearch.Apply(db, PaymentsOf(db, staff.MerchantId), staff.MerchantId, query.Filter);
-        var total = await payments.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, PaymentListQuery.MaxPageSize);
-        var page = await PaymentSearch.Sort(payments, query.SortBy, query.Descending)
-            .Skip(Math.Max(0, query.PageIndex) * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
-        // The page's references in one small query, rather than a join that every sort and count would carry.
-        var checkoutIds = page.Select(p => p.CheckoutId).Distinct().ToArray();
-        var references = await db.Checkouts.AsNoTracking()
-            .Where(c => c.MerchantId == staff.MerchantId && checkoutIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.MerchantReference })
-            .ToDictionaryAsync(c => c.Id, c => c.MerchantReference, cancellationToken);
-        return new PaymentPage(page.Select(p => PaymentRow.From(p, references.GetValueOrDefault(p.CheckoutId))).ToArray(), total);
+        var count = await CountAsync(db, staff.MerchantId, query.Filter, cancellationToken);
+        if (count.Value == 0)
+        {
+            return PaymentPage.Empty;
+        }
+        var payments = PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), query.Filter, dense: count.IsMore);
+        var size = Math.Clamp(query.PageSize, 1, PaymentListQuery.MaxPageSize);
+        Task<List<Payment>> ReadAsync(PaymentCursor? cursor, bool backward, int take) => PaymentKeyset.ReadAsync(
+            payments, query.Filter, query.SortBy, query.Descending, cursor, backward, take, cancellationToken);
+
+        // One row more than the page tells whether there is a page beyond; one row the other way, whether there is one before.
+        var rows = await ReadAsync(query.Cursor, query.Backward, size + 1);
+        bool hasPrevious, hasNext;
+        if (query.Backward)
+        {
+            if (query.Cursor is not null && rows.Count < size)
+            {
+                // Back at the top (rows arrived, or the list was entered at a date): the first page, full.
+                return await ListAsync(query with { Cursor = null, Backward = false }, cancellationToken);
+            }
+            hasPrevious = rows.Count > size;
+            rows = rows[^Math.Min(size, rows.Count)..];
+            hasNext = query.Cursor is not null && rows.Count > 0 && (await ReadAsync(PaymentCursor.At(Row(rows[^1])), false, 1)).Count > 0;
+        }
+        else
+        {
+            hasNext = rows.Count > size;
+            rows = rows[..Math.Min(size, rows.Count)];
+            hasPrevious = query.Cursor is { } cursor &&
+                (await ReadAsync(rows.Count > 0 ? PaymentCursor.At(Row(rows[0])) : cursor, true, 1)).Count > 0;
+        }
+        return new PaymentPage([.. rows.Select(Row)], count, hasPrevious, hasNext);
     }
 
     /// <summary>
     /// Every payment the filter admits, newest first, read as the caller consumes them: the export writes each row
-    /// while the next is read, so memory stays flat however many there are.
+    /// while the next is read, so memory stays flat however many there are, and a caller that stops (a client hanging
+    /// up cancels the token) ends the query.
     /// </summary>
     public async IAsyncEnumerable<PaymentExportRow> ExportAsync(PaymentFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -42,14 +61,11 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(filter);
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payments = PaymentSearch.Sort(
-            PaymentSearch.Apply(db, PaymentsOf(db, staff.MerchantId), staff.MerchantId, filter), PaymentSort.Time, descending: true);
-        var rows =
-            from p in payments
-            join c in db.Checkouts.AsNoTracking().Where(c => c.MerchantId == staff.MerchantId) on p.CheckoutId equals c.Id
-            select new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
-                p.CurrencyCode, p.PayerAccountMasked, c.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
-                p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId);
+        var dense = (await CountAsync(db, staff.MerchantId, filter, cancellationToken)).IsMore;
+        var rows = PaymentKeyset.ByTime(PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), filter, dense), ascending: false, cursor: null)
+            .Select(p => new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
+                p.CurrencyCode, p.PayerAccountMasked, p.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
+                p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId));
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
@@ -68,6 +84,12 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : PaymentDetail.From(found.Payment, found.Checkout);
     }
+
+    // Counting to the cap reads at most that many index entries, and tells a narrow filter from a wide one.
+    private static async Task<PaymentCount> CountAsync(PortalDbContext db, Guid merchantId, PaymentFilter filter, CancellationToken cancellationToken) =>
+        PaymentCount.Of(await PaymentSearch.Apply(PaymentsOf(db, merchantId), filter).Take(PaymentCount.Cap + 1).CountAsync(cancellationToken));
+
+    private static PaymentRow Row(Payment payment) => PaymentRow.From(payment, payment.MerchantReference);
 
     private static IQueryable<Payment> PaymentsOf(PortalDbContext db, Guid merchantId) =>
         db.Payments.AsNoTracking().Where(p => p.MerchantId == merchantId);

@@ -17,6 +17,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Step).HasConversion<string>().HasMaxLength(24);
         builder.Property(p => p.FailedAtStep).HasConversion<string>().HasMaxLength(24);
         builder.Property(p => p.CurrencyCode).HasMaxLength(3).IsRequired();
+        builder.Property(p => p.MerchantReference).HasMaxLength(Checkout.ReferenceMaxLength).IsComparedExactly();
+        builder.Property(p => p.IdPrefix).HasMaxLength(Payment.IdPrefixLength).IsRequired();
         builder.Property(p => p.FailureCode).HasMaxLength(8);
         builder.Property(p => p.FailureMessage).HasMaxLength(300);
         builder.Property(p => p.PayerAccountMasked).HasMaxLength(24);
@@ -38,8 +40,19 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Ignore(p => p.IsCrossBorder);
         builder.Ignore(p => p.Quote);
         builder.Ignore(p => p.PayerTotal);
-        // The admin list, newest first per merchant; the checkout page's latest attempt; the reconciler's pending scan.
-        builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt });
+        // The admin list pages by (sort value, time, id) from each of these, filtered by status or method on their own
+        // index; amounts sort both ways with ties newest first, which one index cannot serve in both directions.
+        builder.HasIndex(p => new { p.MerchantId, p.MethodChosenAt, p.Id });
+        builder.HasIndex(p => new { p.MerchantId, p.Status, p.MethodChosenAt, p.Id });
+        builder.HasIndex(p => new { p.MerchantId, p.Method, p.MethodChosenAt, p.Id });
+        builder.HasIndex(p => new { p.MerchantId, p.AmountMinorUnits, p.MethodChosenAt, p.Id });
+        builder.HasIndex(p => new { p.MerchantId, p.AmountMinorUnits, p.MethodChosenAt, p.Id }, "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst")
+            .IsDescending(false, false, true, true);
+        // The admin search: a reference or its start (a range over exact comparison), an id's first block, a checkout's id.
+        builder.HasIndex(p => new { p.MerchantId, p.MerchantReference });
+        builder.HasIndex(p => new { p.MerchantId, p.IdPrefix });
+        builder.HasIndex(p => new { p.MerchantId, p.CheckoutId });
+        // The checkout page's latest attempt; the reconciler's pending scan.
         builder.HasIndex(p => new { p.CheckoutId, p.MethodChosenAt });
         builder.HasIndex(p => new { p.Status, p.OrderCreatedAt });
         // The dashboard's speed sample: a merchant's latest succeeded payments of one method, read from the index's end.

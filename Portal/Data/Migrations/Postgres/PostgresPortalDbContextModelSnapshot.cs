@@ -790,6 +790,11 @@ namespace Portal.Data.Migrations.Postgres
                         .HasPrecision(20, 10)
                         .HasColumnType("numeric(20,10)");
 
+                    b.Property<string>("IdPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -797,6 +802,12 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("MerchantReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -875,13 +886,28 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
 
-                    b.HasIndex("MerchantId", "MethodChosenAt");
+                    b.HasIndex("MerchantId", "CheckoutId");
+
+                    b.HasIndex("MerchantId", "IdPrefix");
+
+                    b.HasIndex("MerchantId", "MerchantReference");
 
                     b.HasIndex("MerchantId", "OrderCreatedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
                     b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
+
+                    b.HasIndex("MerchantId", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "Method", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "Status", "MethodChosenAt", "Id");
+
+                    b.HasIndex(new[] { "MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id" }, "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst")
+                        .IsDescending(false, false, true, true);
 
                     b.ToTable("Payments");
                 });

@@ -800,6 +800,11 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasPrecision(20, 10)
                         .HasColumnType("decimal(20,10)");
 
+                    b.Property<string>("IdPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -808,6 +813,12 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MerchantReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -888,13 +899,28 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
 
-                    b.HasIndex("MerchantId", "MethodChosenAt");
+                    b.HasIndex("MerchantId", "CheckoutId");
+
+                    b.HasIndex("MerchantId", "IdPrefix");
+
+                    b.HasIndex("MerchantId", "MerchantReference");
 
                     b.HasIndex("MerchantId", "OrderCreatedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
                     b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
+
+                    b.HasIndex("MerchantId", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "Method", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "Status", "MethodChosenAt", "Id");
+
+                    b.HasIndex(new[] { "MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id" }, "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst")
+                        .IsDescending(false, false, true, true);
 
                     b.ToTable("Payments");
                 });

@@ -779,6 +779,11 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasPrecision(20, 10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -786,6 +791,11 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:ComparedExactly", true);
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -864,13 +874,28 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("CheckoutId", "MethodChosenAt");
 
-                    b.HasIndex("MerchantId", "MethodChosenAt");
+                    b.HasIndex("MerchantId", "CheckoutId");
+
+                    b.HasIndex("MerchantId", "IdPrefix");
+
+                    b.HasIndex("MerchantId", "MerchantReference");
 
                     b.HasIndex("MerchantId", "OrderCreatedAt");
 
                     b.HasIndex("Status", "OrderCreatedAt");
 
                     b.HasIndex("MerchantId", "Method", "Status", "MethodChosenAt");
+
+                    b.HasIndex("MerchantId", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "Method", "MethodChosenAt", "Id");
+
+                    b.HasIndex("MerchantId", "Status", "MethodChosenAt", "Id");
+
+                    b.HasIndex(new[] { "MerchantId", "AmountMinorUnits", "MethodChosenAt", "Id" }, "IX_Payments_MerchantId_AmountMinorUnits_NewestFirst")
+                        .IsDescending(false, false, true, true);
 
                     b.ToTable("Payments");
                 });
