@@ -111,7 +111,10 @@ public static class DataExtensions
             // by a unique index, a version token that lost a race, the history table of a database not migrated yet)
             // and logs the others where it handles them, or ASP.NET Core does as an unhandled exception: at Debug here.
             .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
-                (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)))));
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug))
+            // The staff lists count "up to N" with Take(N + 1).Count(): which rows are counted does not matter, and an
+            // ORDER BY would only make the database sort what it counts. Every page view would warn otherwise.
+            .Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))));
         builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<TContext>>();
     }
 }
