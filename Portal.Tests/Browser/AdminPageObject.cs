@@ -14,7 +14,9 @@ public sealed class AdminPageObject(IPage page)
         await Page.GetByLabel("Email").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal));
+        // Signed in once the server redirects to the portal with its cookie (the navigation commits); the dashboard's own
+        // scripts and styles loading is not part of signing in, and every caller opens the page it needs and waits for it.
+        await Page.WaitForURLAsync(url => url.Contains("/admin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Opens an admin page and waits until it is interactive (typing into the prerendered page is lost).</summary>

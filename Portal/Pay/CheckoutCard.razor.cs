@@ -87,6 +87,18 @@ public sealed partial class CheckoutCard
         _stage = StageOf(_view, _payment, fromReload: true);
         _loaded = true;
         Watch();
+        if (_subscription is not null && _payment?.Status == PaymentStatus.Processing)
+        {
+            // The bank's answer may have been committed and pushed between the read and the subscription, to no one:
+            // read once more now that pushes are heard. A push that overtakes this read keeps its newer version.
+            var again = await Queries.FindAsync(Token);
+            if (again?.CurrentPayment is { } fresh && fresh.PaymentId == _payment?.PaymentId && fresh.Version > _payment.Version)
+            {
+                _view = again;
+                _payment = fresh;
+                _stage = StageOf(_view, _payment, fromReload: true);
+            }
+        }
     }
 
     protected override void OnAfterRender(bool firstRender)
