@@ -37,7 +37,7 @@ public sealed class PaymentSearchTests(BrowserAppFixture fixture)
         await payments.ApplyAsync();
         await Expect(payments.RowWith($"{prefix}00009")).ToBeVisibleAsync();
         await Expect(payments.Count).ToHaveTextAsync("1 payment");
-        Assert.Contains("status=Failed", admin.Page.Url, StringComparison.Ordinal);
+        await Expect(admin.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]status=Failed"));
 
         await admin.Page.GoBackAsync();
         await Expect(payments.RowWith($"{prefix}00003")).ToBeVisibleAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Browser;
 
@@ -27,6 +28,8 @@ public sealed class PaymentsPageObject(IPage page)
     {
         await Page.GetByLabel("Status", new() { Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = status, Exact = true }).ClickAsync();
+        // The choice is the circuit's once the select shows it; Apply pressed before that would read the old status.
+        await Expect(Page.GetByLabel("Status", new() { Exact = true })).ToHaveValueAsync(status);
     }
 
     public async Task ApplyAsync() => await Page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();

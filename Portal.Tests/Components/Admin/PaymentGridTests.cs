@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Admin;
+using Portal.Admin.Paging;
 using Portal.Admin.Payments;
 using Portal.Data;
 using Portal.Domain.Payments;
@@ -138,7 +139,7 @@ public sealed class PaymentGridTests : AdminComponentTest, IAsyncLifetime
     [Fact]
     public async Task Render_MoreThanTheCountCap_SaysMoreThan()
     {
-        await new PaymentHistoryBuilder(_database.Demo).WithCount(PaymentCount.Cap + 1).StartingAt(First, TimeSpan.FromSeconds(10)).SaveAsync(_database);
+        await new PaymentHistoryBuilder(_database.Demo).WithCount(ListCount.Cap + 1).StartingAt(First, TimeSpan.FromSeconds(10)).SaveAsync(_database);
 
         var cut = Render<PaymentGrid>(p => p.Add(c => c.Filter, PaymentFilter.None with { IncludeAbandoned = true }));
 

@@ -1,3 +1,4 @@
+using Portal.Admin.Paging;
 using Portal.Admin.Payments;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
@@ -34,7 +35,7 @@ public abstract class PaymentGridOracleTests<TProvider>(PaymentGridHistory<TProv
             var (ids, count) = await WalkAsync(query, backward: false);
 
             Assert.True(expected.SequenceEqual(ids), $"{name} by {sort} {(descending ? "desc" : "asc")}: {ids.Count} rows, expected {expected.Count}");
-            Assert.Equal(PaymentCount.Of(expected.Count), count);
+            Assert.Equal(ListCount.Of(expected.Count), count);
         }
     }
 
@@ -63,7 +64,7 @@ public abstract class PaymentGridOracleTests<TProvider>(PaymentGridHistory<TProv
         return await LegacyPaymentQuery.IdsAsync(db, history.Database.Demo.Id, filter, sort, descending);
     }
 
-    private async Task<(List<Guid> Ids, PaymentCount Count)> WalkAsync(PaymentListQuery query, bool backward)
+    private async Task<(List<Guid> Ids, ListCount Count)> WalkAsync(PaymentListQuery query, bool backward)
     {
         var queries = new PaymentQueries(history.Database, AdminDatabase.StaffOf(history.Database.Demo));
         var pages = new List<IReadOnlyList<PaymentRow>>();

@@ -94,27 +94,22 @@ public sealed class KeysetOrder<TSource>
         CancellationToken cancellationToken) =>
         source.OrderByDescending(_at).ThenByDescending(_id).Take(size + 1).Select(select).ToListAsync(cancellationToken);
 
-    private Expression<Func<TSource, bool>> OlderThan(PageKey key)
-    {
-        var bound = Expression.Constant(new Bound(key.At, key.Id));
-        var at = Expression.Property(bound, nameof(Bound.At));
-        var id = Expression.Property(bound, nameof(Bound.Id));
-        return Expression.Lambda<Func<TSource, bool>>(
-            Expression.AndAlso(
-                Expression.LessThanOrEqual(_atOfRow, at),
-                Expression.OrElse(Expression.LessThan(_atOfRow, at), Expression.LessThan(_idOfRow, id))),
-            _row);
-    }
+    // Rows strictly beyond the key in (time, id) order: older (less) or newer (greater). Written as "at <= k.at and
+    // (at < k.at or id < k.id)" so that the leading comparison is one an index on (time, id) can seek on.
+    private Expression<Func<TSource, bool>> OlderThan(PageKey key) =>
+        Beyond(key, Expression.LessThanOrEqual, Expression.LessThan);
 
-    private Expression<Func<TSource, bool>> NewerThan(PageKey key)
+    private Expression<Func<TSource, bool>> NewerThan(PageKey key) =>
+        Beyond(key, Expression.GreaterThanOrEqual, Expression.GreaterThan);
+
+    private Expression<Func<TSource, bool>> Beyond(PageKey key, Func<Expression, Expression, BinaryExpression> orEqual,
+        Func<Expression, Expression, BinaryExpression> strictly)
     {
         var bound = Expression.Constant(new Bound(key.At, key.Id));
         var at = Expression.Property(bound, nameof(Bound.At));
         var id = Expression.Property(bound, nameof(Bound.Id));
         return Expression.Lambda<Func<TSource, bool>>(
-            Expression.AndAlso(
-                Expression.GreaterThanOrEqual(_atOfRow, at),
-                Expression.OrElse(Expression.GreaterThan(_atOfRow, at), Expression.GreaterThan(_idOfRow, id))),
+            Expression.AndAlso(orEqual(_atOfRow, at), Expression.OrElse(strictly(_atOfRow, at), strictly(_idOfRow, id))),
             _row);
     }
 

@@ -45,7 +45,7 @@ public sealed partial class PaymentGrid : IDisposable
     /// <summary>The page on show: its count and whether there are pages either side.</summary>
     public PaymentPage Page => _loaded ?? PaymentPage.Empty;
 
-    private string CountText => _loaded?.Count.ToString() ?? "Loading…";
+    private string CountText => _loaded?.Count.Describe("payment", "payments") ?? "Loading…";
 
     protected override void OnInitialized() =>
         _reloads = new RefreshThrottle(TimeSpan.FromSeconds(1), Time, () => InvokeAsync(ReloadAsync));

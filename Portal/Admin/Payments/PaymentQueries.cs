@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Portal.Admin.Paging;
 using Portal.Data;
 using Portal.Domain.Payments;
 
@@ -86,8 +87,8 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
     }
 
     // Counting to the cap reads at most that many index entries, and tells a narrow filter from a wide one.
-    private static async Task<PaymentCount> CountAsync(PortalDbContext db, Guid merchantId, PaymentFilter filter, CancellationToken cancellationToken) =>
-        PaymentCount.Of(await PaymentSearch.Apply(PaymentsOf(db, merchantId), filter).Take(PaymentCount.Cap + 1).CountAsync(cancellationToken));
+    private static Task<ListCount> CountAsync(PortalDbContext db, Guid merchantId, PaymentFilter filter, CancellationToken cancellationToken) =>
+        KeysetOrder<Payment>.CountAsync(PaymentSearch.Apply(PaymentsOf(db, merchantId), filter), cancellationToken);
 
     private static PaymentRow Row(Payment payment) => PaymentRow.From(payment, payment.MerchantReference);
 
