@@ -12,7 +12,8 @@ namespace Portal.Bench;
 /// <c>--cross-border S</c> with <c>--payments</c> makes that share of the payers hold USD accounts, each payment then
 /// asking for its quote and paying it (the quote's round trip counted in the payment's latency);
 /// <c>--waiting-client</c> is the bench starting its own client process (<see cref="WaitingClient"/>), not for people;
-/// <c>--history N</c> grows N payments of history (<see cref="HistoryOptions"/>) and times the staff pages' queries on it.
+/// <c>--history N</c> grows N payments of history (<see cref="HistoryOptions"/>) and times the staff pages' queries on it;
+/// with <c>--browser</c>, each page in Chromium too, from navigation to first content.
 /// </summary>
 internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, int Waiting = 0, int Rate = 1000, bool Deflate = false, int Hold = 0,
     bool WaitingClient = false, bool Api = false, DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Postgres = null,
@@ -43,6 +44,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
         string? historyDb = null, connection = null;
         var runs = HistoryOptions.DefaultRuns;
         var queryTimeout = HistoryOptions.DefaultQueryTimeoutSeconds;
+        var browser = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -63,6 +65,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                 case "--connection": connection = value ?? throw new ArgumentException("--connection needs a connection string."); i++; break;
                 case "--runs": runs = Positive(args[i], value); i++; break;
                 case "--query-timeout": queryTimeout = Positive(args[i], value); i++; break;
+                case "--browser": browser = true; break;
                 case "--provider": provider = ProviderOf(value); i++; break;
                 case "--postgres": postgres = value ?? throw new ArgumentException("--postgres needs a connection string."); i++; break;
                 case "--api":
@@ -73,13 +76,18 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                         i++;
                     }
                     break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W], or --history N [--history-db PATH | --connection \"connection string\"] [--runs R] [--query-timeout S]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W], or --history N [--history-db PATH | --connection \"connection string\"] [--runs R] [--query-timeout S] [--browser (each page in Chromium too, time to first content; off unless given)]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
             }
         }
         if (history is not null || historyDb is not null || connection is not null)
         {
             return new BenchOptions(payments, concurrency, warmup, Provider: provider ?? DatabaseProvider.Sqlite, Postgres: postgres,
-                History: HistoryOptions.Create(history, provider ?? DatabaseProvider.Sqlite, historyDb, connection, postgres, runs, queryTimeout));
+                History: HistoryOptions.Create(history, provider ?? DatabaseProvider.Sqlite, historyDb, connection, postgres, runs, queryTimeout,
+                    browser));
+        }
+        if (browser)
+        {
+            throw new ArgumentException("--browser goes with --history N: it opens the staff pages on that history.");
         }
         if (postgres is not null && provider is DatabaseProvider.Sqlite)
         {

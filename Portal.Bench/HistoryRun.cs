@@ -14,7 +14,8 @@ namespace Portal.Bench;
 /// <summary>
 /// <c>--history N</c>: the real Portal (its migrations, seeding, DI and query services) on a database holding N
 /// payments of the demo shop over <see cref="HistoryPlan.Days"/> days, grown through the domain in bulk or reused;
-/// then each staff page's query and each report timed as the shop's Owner, in this process, without HTTP or rendering.
+/// then each staff page's query and each report timed as the shop's Owner, in this process, without HTTP or rendering;
+/// with <c>--browser</c>, then the pages themselves in Chromium (<see cref="HistoryBrowserRun"/>).
 /// </summary>
 internal sealed class HistoryRun(HistoryOptions options)
 {
@@ -56,8 +57,7 @@ internal sealed class HistoryRun(HistoryOptions options)
             }
             Console.WriteLine(Invariant($"Portal.Bench: a history of {options.Count} payments over {HistoryPlan.Days} days for {DemoData.DemoShop}, {Environment.ProcessorCount} cores, {where}."));
             await using var portal = new BenchPortal(settings);
-            _ = portal.BaseAddress;
-            return await RunAsync(portal.Services);
+            return await RunAsync(portal.Services, portal.BaseAddress);
         }
         finally
         {
@@ -73,7 +73,7 @@ internal sealed class HistoryRun(HistoryOptions options)
         }
     }
 
-    private async Task<int> RunAsync(IServiceProvider services)
+    private async Task<int> RunAsync(IServiceProvider services, Uri baseAddress)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var sample = await FindSampleAsync(contexts);
@@ -108,6 +108,10 @@ internal sealed class HistoryRun(HistoryOptions options)
         var slowest = timings.MaxBy(t => t.Milliseconds)!;
         Console.WriteLine(Invariant(
             $"history={sample.Payments} grid_ms={Slowest(timings, HistoryGroup.Grid)} search_ms={Slowest(timings, HistoryGroup.Search)} dashboard_ms={Slowest(timings, HistoryGroup.Dashboard)} settlement_ms={Slowest(timings, HistoryGroup.Settlement)} slowest={Slug(slowest.Query.Name)}:{slowest.Shown}"));
+        if (options.Chromium is { } chromium)
+        {
+            await new HistoryBrowserRun(chromium, baseAddress, sample, limit).RunAsync();
+        }
         return 0;
     }
 
