@@ -42,7 +42,7 @@ internal sealed class HistoryBrowserRun(string chromium, Uri baseAddress, Histor
         Console.WriteLine();
         Console.WriteLine(Invariant($"Timing each page in Chromium ({chromium}, headless, 1280×800) as {OwnerEmail}: one warm-up, then the median of {Runs}; given up after {limit.TotalSeconds:F0} s."));
         Console.WriteLine("  first_content: from the navigation's start (or the click, or Enter) until the element showing the page's data is visible;");
-        Console.WriteLine("  html: until the document's response arrived (the server's render); interactive: until the page's circuit is up.");
+        Console.WriteLine("  html: until the whole document had arrived (the server's render); interactive: until the page's circuit is up.");
         Console.WriteLine();
         Console.WriteLine("| page | first_content_ms | html_ms | interactive_ms |");
         Console.WriteLine("|---|---:|---:|---:|");
