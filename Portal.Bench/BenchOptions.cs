@@ -76,7 +76,7 @@ internal sealed record BenchOptions(int Payments, int Concurrency, int? Warmup, 
                         i++;
                     }
                     break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W], or --history N [--history-db PATH | --connection \"connection string\"] [--runs R] [--query-timeout S] [--browser (each page in Chromium too, time to first content; off unless given)]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --payments N --concurrency C --warmup W, or --waiting N --rate R [--warmup W] [--deflate] [--hold S] [--instances N], or --api [N] [--concurrency C] [--warmup W], or --history N [--history-db PATH | --connection \"connection string\"] [--runs R] [--query-timeout S] [--browser (then each page in Chromium, time to first content; off unless given: it adds minutes and a last line of its own)]; --cross-border S (0..1) with --payments; with [--provider sqlite|postgres] [--postgres \"connection string\"].");
             }
         }
         if (history is not null || historyDb is not null || connection is not null)
