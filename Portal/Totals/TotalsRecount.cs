@@ -16,12 +16,12 @@ namespace Portal.Totals;
 public sealed class TotalsRecount
 {
     private readonly IDbContextFactory<PortalDbContext> _contexts;
-    private readonly SqliteWriteGate? _writeGate;
+    private readonly SqliteGroupCommit? _commits;
 
-    internal TotalsRecount(IDbContextFactory<PortalDbContext> contexts, SqliteWriteGate? writeGate = null)
+    internal TotalsRecount(IDbContextFactory<PortalDbContext> contexts, SqliteGroupCommit? commits = null)
     {
         _contexts = contexts;
-        _writeGate = writeGate;
+        _commits = commits;
     }
 
     private static readonly TimeSpan RecountTimeout = TimeSpan.FromMinutes(30);
@@ -35,7 +35,7 @@ public sealed class TotalsRecount
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         // A recount reads every payment: years of history take longer than a request's command timeout.
         db.Database.SetCommandTimeout(RecountTimeout);
-        using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
+        using var writing = await _commits.EnterAloneAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await BeginAsync(db, IsolationLevel.Serializable, ct);
@@ -59,7 +59,7 @@ public sealed class TotalsRecount
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(RecountTimeout);
-        using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
+        using var writing = await _commits.EnterAloneAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => CompareAsync(db, ct), cancellationToken);
     }
 
