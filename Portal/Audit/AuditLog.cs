@@ -5,9 +5,9 @@ using Portal.Data;
 namespace Portal.Audit;
 
 /// <summary>
-/// Writes audit entries in their own unit of work, after the audited change has been saved. On SQLite the entry queues
-/// at the write gate like every other write: left to SQLite's busy handler it sleeps for milliseconds whenever another
-/// save holds the lock, which under API load made the audit entry the slowest part of creating a checkout.
+/// Writes audit entries in their own unit of work, after the audited change has been saved. On SQLite the entry is group
+/// committed like every other write (<see cref="SqliteGroupCommit"/>): left to SQLite's busy handler it slept for
+/// milliseconds whenever another save held the lock, which under API load made it the slowest part of creating a checkout.
 /// </summary>
 internal sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, ILogger<AuditLog> logger,
     SqliteGroupCommit? commits = null) : IAuditLog

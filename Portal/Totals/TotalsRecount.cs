@@ -11,7 +11,7 @@ namespace Portal.Totals;
 /// <see cref="CheckAsync"/> lists where the totals and a recount differ. Both read one consistent state of the
 /// database while payments go on: on PostgreSQL the rebuild holds writers of payments and refunds for its few
 /// statements (a snapshot alone would let a payment committed meanwhile count twice, once in its delta and once in
-/// the recount); on SQLite the write gate does the same.
+/// the recount); on SQLite taking the group commit's writer for itself does the same.
 /// </summary>
 public sealed class TotalsRecount
 {

@@ -6,7 +6,7 @@ namespace Portal.Api.Idempotency;
 /// <summary>
 /// Claims, completes and releases Idempotency-Keys in the database, so twins on any thread (or, on SQL Server, any
 /// server) agree on which of them does the work: the unique index on (merchant, key) decides, not a lock in memory.
-/// Writes queue at Portal's SQLite write gate as the payment store's do, rather than in SQLite's sleeping busy handler.
+/// On SQLite its writes are group committed with the payment store's (<see cref="SqliteGroupCommit"/>).
 /// </summary>
 internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, IServiceProvider services)
 {
