@@ -122,6 +122,7 @@ internal static class Bench
             Console.WriteLine("| run        |    ok | failed | seconds | per second | p50 ms | p99 ms |");
             Console.WriteLine("|------------|-------|--------|---------|------------|--------|--------|");
             Row("payments", measured);
+            Console.WriteLine(Invariant($"  CPU per payment (Portal, bank and bench client in this process): {measured.ProcessorMillisecondsPerPayment:F2} ms; {Environment.ProcessorCount} cores make that {1000.0 * Environment.ProcessorCount / measured.ProcessorMillisecondsPerPayment:F0} payments/s at most."));
             foreach (var (kind, n) in measured.Failures)
             {
                 Console.WriteLine(Invariant($"  failed: {kind} x{n}"));

@@ -17,5 +17,10 @@ internal sealed class PaymentResults(Latencies latencies)
 
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 
+    /// <summary>The process's CPU time over the run: Portal, its bank and the bench client share it.</summary>
+    public TimeSpan ProcessorTime { get; set; }
+
+    public double ProcessorMillisecondsPerPayment => ProcessorTime.TotalMilliseconds / Math.Max(Succeeded, 1);
+
     public void RecordFailure(string kind) => Failures.AddOrUpdate(kind, 1, (_, n) => n + 1);
 }

@@ -89,6 +89,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
         var next = from - 1;
         var end = from + count;
         var started = Stopwatch.GetTimestamp();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         await Task.WhenAll(watchers.Select((watcher, worker) => Task.Run(async () =>
         {
             var payer = PayerDetails.Parse(_payers[worker], Pin);
@@ -100,6 +101,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
             }
         })));
         results.Elapsed = Stopwatch.GetElapsedTime(started);
+        results.ProcessorTime = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         return results;
     }
 

@@ -5,12 +5,12 @@ using Portal.Data;
 namespace Portal.Audit;
 
 /// <summary>
-/// Writes audit entries in their own unit of work, after the audited change has been saved. On SQLite the entry queues
-/// at the write gate like every other write: left to SQLite's busy handler it sleeps for milliseconds whenever another
-/// save holds the lock, which under API load made the audit entry the slowest part of creating a checkout.
+/// Writes audit entries in their own unit of work, after the audited change has been saved. On SQLite the entry is group
+/// committed like every other write (<see cref="SqliteGroupCommit"/>): left to SQLite's busy handler it slept for
+/// milliseconds whenever another save held the lock, which under API load made it the slowest part of creating a checkout.
 /// </summary>
 internal sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, ILogger<AuditLog> logger,
-    SqliteWriteGate? writeGate = null) : IAuditLog
+    SqliteGroupCommit? commits = null) : IAuditLog
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
@@ -22,8 +22,7 @@ internal sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts, Time
             var details = record.Details is null ? null : JsonSerializer.Serialize(record.Details, record.Details.GetType(), DetailsJson);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             db.AuditEntries.Add(AuditEntry.From(record, details, time.GetUtcNow()));
-            using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await commits.SaveChangesInTurnAsync(db, cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NotSupportedException)
         {

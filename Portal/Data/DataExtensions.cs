@@ -43,7 +43,8 @@ public static class DataExtensions
                 connectionString ??= $"Data Source={Path.Combine(builder.GetDataDirectory(), "portal.db")}";
                 AddContext<SqlitePortalDbContext>(builder, options =>
                     options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor()));
-                builder.Services.AddSingleton<SqliteWriteGate>();
+                var sqlite = connectionString;
+                builder.Services.AddSingleton(sp => new SqliteGroupCommit(sqlite, sp.GetRequiredService<ILogger<SqliteGroupCommit>>()));
                 break;
         }
 
@@ -56,7 +57,7 @@ public static class DataExtensions
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<IPaymentStoreFactory>(sp => new EfPaymentStoreFactory(
-            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetService<SqliteWriteGate>(),
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetService<SqliteGroupCommit>(),
             sp.GetService<Webhooks.WebhookOutbox>()));
         return builder;
     }

@@ -12,7 +12,7 @@ namespace Portal.Data;
 /// The domain's unit of work on one DbContext; version tokens turn a lost race into a ConcurrencyConflictException.
 /// Each save carries the webhook events of the results it records (<see cref="WebhookOutbox"/>), in the same transaction.
 /// </summary>
-internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeGate, WebhookOutbox? outbox = null) : IPaymentStore
+internal sealed class EfPaymentStore(PortalDbContext db, SqliteGroupCommit? commits, WebhookOutbox? outbox = null) : IPaymentStore
 {
     public Task<Merchant?> FindMerchantAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Merchants.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -114,8 +114,7 @@ internal sealed class EfPaymentStore(PortalDbContext db, SqliteWriteGate? writeG
         var events = outbox is null ? null : await outbox.RecordAsync(db, cancellationToken);
         try
         {
-            using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await commits.SaveChangesInTurnAsync(db, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -36,7 +36,7 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Configure(DbConnection connection)
+    internal static void Configure(DbConnection connection)
     {
         var handle = (connection as SqliteConnection)?.Handle;
         if (handle is not null && Configured.TryGetValue(handle, out _))

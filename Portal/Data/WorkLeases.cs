@@ -13,7 +13,7 @@ internal sealed class WorkLeases(
     IDbContextFactory<PortalDbContext> contexts,
     InstanceIdentity instance,
     IOptions<WorkLeaseOptions> options,
-    SqliteWriteGate? writeGate = null)
+    SqliteGroupCommit? commits = null)
 {
     public const string Reconciler = "reconciler";
     public const string Expiry = "expiry";
@@ -30,15 +30,19 @@ internal sealed class WorkLeases(
     public async Task<bool> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
-        // Read a moment before the UPDATE runs: a "now" that is a little old only makes a lapsed lease look alive a
-        // little longer, and the holder's new expiry a little earlier, never the other way round.
-        var now = await db.GetDatabaseNowAsync(cancellationToken);
-        var until = now + duration;
         var me = instance.Id;
-        var taken = await db.WorkLeases
-            .Where(l => l.Name == name && (l.ExpiresAt <= now || l.Holder == me))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.ExpiresAt, until), cancellationToken);
+        var (taken, until) = await commits.WriteInTurnAsync(db, async (d, ct) =>
+        {
+            // Read a moment before the UPDATE runs: a "now" that is a little old only makes a lapsed lease look alive a
+            // little longer, and the holder's new expiry a little earlier, never the other way round.
+            var portal = (PortalDbContext)d;
+            var now = await portal.GetDatabaseNowAsync(ct);
+            var until = now + duration;
+            var taken = await portal.WorkLeases
+                .Where(l => l.Name == name && (l.ExpiresAt <= now || l.Holder == me))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.ExpiresAt, until), ct);
+            return (taken, until);
+        }, cancellationToken);
         if (taken == 1)
         {
             _rows[name] = true;
@@ -51,7 +55,7 @@ internal sealed class WorkLeases(
         db.WorkLeases.Add(new WorkLease { Name = name, Holder = me, ExpiresAt = until });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await commits.SaveChangesInTurnAsync(db, cancellationToken);
             _rows[name] = true;
             return true;
         }
@@ -67,9 +71,8 @@ internal sealed class WorkLeases(
     public async Task ReleaseAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
         var me = instance.Id;
-        await db.WorkLeases.Where(l => l.Name == name && l.Holder == me)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTimeOffset.MinValue), cancellationToken);
+        await commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).WorkLeases.Where(l => l.Name == name && l.Holder == me)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTimeOffset.MinValue), ct), cancellationToken);
     }
 }

@@ -15,13 +15,13 @@ public sealed class TotalsCompaction
 {
     private readonly IDbContextFactory<PortalDbContext> _contexts;
     private readonly IOptions<TotalsOptions> _options;
-    private readonly SqliteWriteGate? _writeGate;
+    private readonly SqliteGroupCommit? _commits;
 
-    internal TotalsCompaction(IDbContextFactory<PortalDbContext> contexts, IOptions<TotalsOptions> options, SqliteWriteGate? writeGate = null)
+    internal TotalsCompaction(IDbContextFactory<PortalDbContext> contexts, IOptions<TotalsOptions> options, SqliteGroupCommit? commits = null)
     {
         _contexts = contexts;
         _options = options;
-        _writeGate = writeGate;
+        _commits = commits;
     }
 
     /// <summary>For tests and tools that hold a factory but not the app's services.</summary>
@@ -33,7 +33,7 @@ public sealed class TotalsCompaction
     {
         var batch = _options.Value.CompactionBatchSize;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
+        using var writing = await _commits.EnterAloneAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();

@@ -14,9 +14,9 @@ public static class TotalsExtensions
         builder.Services.AddOptions<TotalsOptions>().BindConfiguration(TotalsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new TotalsCompaction(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TotalsOptions>>(), sp.GetService<SqliteWriteGate>()));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TotalsOptions>>(), sp.GetService<SqliteGroupCommit>()));
         builder.Services.AddSingleton(sp => new TotalsRecount(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-            sp.GetService<SqliteWriteGate>()));
+            sp.GetService<SqliteGroupCommit>()));
         builder.Services.AddHostedService<TotalsCompactionService>();
         return builder;
     }

@@ -11,17 +11,17 @@ namespace Portal.Totals;
 /// <see cref="CheckAsync"/> lists where the totals and a recount differ. Both read one consistent state of the
 /// database while payments go on: on PostgreSQL the rebuild holds writers of payments and refunds for its few
 /// statements (a snapshot alone would let a payment committed meanwhile count twice, once in its delta and once in
-/// the recount); on SQLite the write gate does the same.
+/// the recount); on SQLite taking the group commit's writer for itself does the same.
 /// </summary>
 public sealed class TotalsRecount
 {
     private readonly IDbContextFactory<PortalDbContext> _contexts;
-    private readonly SqliteWriteGate? _writeGate;
+    private readonly SqliteGroupCommit? _commits;
 
-    internal TotalsRecount(IDbContextFactory<PortalDbContext> contexts, SqliteWriteGate? writeGate = null)
+    internal TotalsRecount(IDbContextFactory<PortalDbContext> contexts, SqliteGroupCommit? commits = null)
     {
         _contexts = contexts;
-        _writeGate = writeGate;
+        _commits = commits;
     }
 
     private static readonly TimeSpan RecountTimeout = TimeSpan.FromMinutes(30);
@@ -35,7 +35,7 @@ public sealed class TotalsRecount
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         // A recount reads every payment: years of history take longer than a request's command timeout.
         db.Database.SetCommandTimeout(RecountTimeout);
-        using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
+        using var writing = await _commits.EnterAloneAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await BeginAsync(db, IsolationLevel.Serializable, ct);
@@ -59,7 +59,7 @@ public sealed class TotalsRecount
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(RecountTimeout);
-        using var writing = _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
+        using var writing = await _commits.EnterAloneAsync(cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => CompareAsync(db, ct), cancellationToken);
     }
 

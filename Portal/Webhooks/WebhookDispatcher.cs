@@ -26,7 +26,7 @@ internal sealed class WebhookDispatcher(
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger,
-    SqliteWriteGate? writeGate = null) : BackgroundService
+    SqliteGroupCommit? commits = null) : BackgroundService
 {
     private const int FanOutBatch = 200;
 
@@ -202,16 +202,20 @@ internal sealed class WebhookDispatcher(
     {
         var now = time.GetUtcNow();
         var me = instance.Id;
-        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
-        var databaseNow = await db.GetDatabaseNowAsync(cancellationToken);
-        var until = databaseNow + options.Value.Timeout + ClaimMargin;
-        var claimed = await db.Set<WebhookDelivery>()
-            .Where(d => d.Id == deliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now
-                && (d.ClaimedUntil == null || d.ClaimedUntil <= databaseNow))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.ClaimedBy, me)
-                .SetProperty(d => d.ClaimedUntil, until)
-                .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken);
+        var timeout = options.Value.Timeout;
+        var claimed = await commits.WriteInTurnAsync(db, async (context, ct) =>
+        {
+            var portal = (PortalDbContext)context;
+            var databaseNow = await portal.GetDatabaseNowAsync(ct);
+            var until = databaseNow + timeout + ClaimMargin;
+            return await portal.Set<WebhookDelivery>()
+                .Where(d => d.Id == deliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now
+                    && (d.ClaimedUntil == null || d.ClaimedUntil <= databaseNow))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.ClaimedBy, me)
+                    .SetProperty(d => d.ClaimedUntil, until)
+                    .SetProperty(d => d.Version, d => d.Version + 1), ct);
+        }, cancellationToken);
         return claimed == 1;
     }
 
@@ -262,7 +266,6 @@ internal sealed class WebhookDispatcher(
 
     private async Task SaveAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        using var writing = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await commits.SaveChangesInTurnAsync(db, cancellationToken);
     }
 }

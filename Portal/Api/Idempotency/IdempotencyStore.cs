@@ -6,11 +6,11 @@ namespace Portal.Api.Idempotency;
 /// <summary>
 /// Claims, completes and releases Idempotency-Keys in the database, so twins on any thread (or, on SQL Server, any
 /// server) agree on which of them does the work: the unique index on (merchant, key) decides, not a lock in memory.
-/// Writes queue at Portal's SQLite write gate as the payment store's do, rather than in SQLite's sleeping busy handler.
+/// On SQLite its writes are group committed with the payment store's (<see cref="SqliteGroupCommit"/>).
 /// </summary>
 internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, IServiceProvider services)
 {
-    private readonly SqliteWriteGate? _writeGate = services.GetService<SqliteWriteGate>();
+    private readonly SqliteGroupCommit? _commits = services.GetService<SqliteGroupCommit>();
 
     /// <summary>How long a twin waits for the first request to finish before answering 409.</summary>
     public static readonly TimeSpan WaitForTwin = TimeSpan.FromSeconds(10);
@@ -39,10 +39,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
                 db.IdempotencyRecords.Add(record);
                 try
                 {
-                    using (await EnterGateAsync(cancellationToken))
-                    {
-                        await db.SaveChangesAsync(cancellationToken);
-                    }
+                    await _commits.SaveChangesInTurnAsync(db, cancellationToken);
                     return new IdempotencyClaim.Claimed(record.Id);
                 }
                 catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
@@ -74,12 +71,9 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
                 }
                 if (time.GetUtcNow() - existing.CreatedAt > AbandonedAfter)
                 {
-                    using (await EnterGateAsync(cancellationToken))
-                    {
-                        await db.IdempotencyRecords
-                            .Where(r => r.Id == existing.Id && r.CompletedAt == null)
-                            .ExecuteDeleteAsync(cancellationToken);
-                    }
+                    await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords
+                        .Where(r => r.Id == existing.Id && r.CompletedAt == null)
+                        .ExecuteDeleteAsync(ct), cancellationToken);
                     continue;
                 }
             }
@@ -95,15 +89,13 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using (await EnterGateAsync(cancellationToken))
-        {
-            await db.IdempotencyRecords.Where(r => r.Id == recordId).ExecuteUpdateAsync(r => r
+        await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords.Where(r => r.Id == recordId)
+            .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.StatusCode, response.StatusCode)
                 .SetProperty(x => x.ContentType, response.ContentType)
                 .SetProperty(x => x.Location, response.Location)
                 .SetProperty(x => x.ResponseBody, response.Body)
-                .SetProperty(x => x.CompletedAt, now), cancellationToken);
-        }
+                .SetProperty(x => x.CompletedAt, now), ct), cancellationToken);
     }
 
     /// <summary>Gives an unfinished key back (the request failed on our side), so the client's retry does the work.</summary>
@@ -111,10 +103,8 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
     {
         // Not the request's token: a client that hung up must not leave its key claimed.
         await using var db = await contexts.CreateDbContextAsync();
-        using (await EnterGateAsync(CancellationToken.None))
-        {
-            await db.IdempotencyRecords.Where(r => r.Id == recordId && r.CompletedAt == null).ExecuteDeleteAsync();
-        }
+        await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords
+            .Where(r => r.Id == recordId && r.CompletedAt == null).ExecuteDeleteAsync(ct), CancellationToken.None);
     }
 
     /// <summary>Deletes keys older than <see cref="Retention"/>; returns how many.</summary>
@@ -122,12 +112,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
     {
         var before = time.GetUtcNow() - Retention;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using (await EnterGateAsync(cancellationToken))
-        {
-            return await db.IdempotencyRecords.Where(r => r.CreatedAt < before).ExecuteDeleteAsync(cancellationToken);
-        }
+        return await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords
+            .Where(r => r.CreatedAt < before).ExecuteDeleteAsync(ct), cancellationToken);
     }
-
-    private async Task<SqliteWriteGate.Release> EnterGateAsync(CancellationToken cancellationToken) =>
-        _writeGate is null ? default : await _writeGate.EnterAsync(cancellationToken);
 }
