@@ -228,7 +228,7 @@ public sealed class Bank(
             from entry in db.LedgerEntries
             join transaction in db.LedgerTransactions on entry.TransactionId equals transaction.Id
             where entry.AccountNumber == accountNumber
-            select new { transaction.Id, transaction.Reference, transaction.PostedAt, entry.AmountMinorUnits, EntryId = entry.Id };
+            select new { transaction.Id, transaction.Reference, entry.PostedAt, entry.AmountMinorUnits, EntryId = entry.Id };
         if (from is { } start)
         {
             entries = entries.Where(e => e.PostedAt >= start);
@@ -237,7 +237,8 @@ public sealed class Bank(
         {
             entries = entries.Where(e => e.PostedAt < end);
         }
-        // One more than asked for: its presence is how the statement knows it was cut.
+        // Filtered and ordered on the entry's own posting time, so the range is read newest first from the (account,
+        // posted, id) index and stops at one more than asked for: its presence is how the statement knows it was cut.
         var lines = await entries
             .OrderByDescending(e => e.PostedAt)
             .ThenByDescending(e => e.EntryId)
