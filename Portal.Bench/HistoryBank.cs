@@ -71,6 +71,8 @@ internal sealed class HistoryBank(string merchantAccount, string callbackUrl, st
                 UsedByOrderId = order.OrderId,
             });
         }
+        // A payer whose every order was declined still has an account: the bank refused it for funds, not as unknown.
+        _movements.TryAdd(payer.Value, (quote?.PayerCurrency.Code ?? payment.CurrencyCode, 0));
         return Decide(batch, order, declined ? FailureReason.InsufficientFunds : null, processedAt);
     }
 

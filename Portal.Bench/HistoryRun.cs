@@ -138,7 +138,7 @@ internal sealed class HistoryRun(HistoryOptions options)
         var bank = new HistoryBank(merchant.SettlementAccount, services.GetRequiredService<RailAddress>().Callback.AbsoluteUri,
             services.GetRequiredService<PinVerifier>().Hash(SandboxBankSeeder.DemoPin));
         var builder = new HistoryBuilder(merchant, Actor(manager), Actor(owner), OwnerEmail, options.Count, end, bank);
-        Console.WriteLine(Invariant($"Growing the history: checkouts, payments, refunds and audit entries walked through the domain, saved through Portal's EF model in batches of {HistoryPlan.BatchSize} payments, change tracking off."));
+        Console.WriteLine(Invariant($"Growing the history: checkouts, payments, refunds and audit entries walked through the domain, saved through Portal's EF model in batches of {HistoryPlan.BatchSize} payments, change tracking off; the bank's orders and ledger through the bank's model beside them."));
         var counts = await HistoryWriter.WriteAsync(contexts, bankContexts, builder, bank, options.Count, Console.Out);
         var seconds = counts.Elapsed.TotalSeconds;
         Console.WriteLine(Invariant(

@@ -64,6 +64,12 @@ internal static class HistoryWriter
             // Two databases, two connections: each written on its own core.
             await Task.WhenAll(Task.Run(WritePortalAsync), Task.Run(WriteBankAsync));
             counts.Add(batch);
+            if (counts.Payments >= nextReport && counts.Payments < count)
+            {
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                await log.WriteLineAsync(Invariant($"  {counts.Payments,9} payments in {seconds,6:F1} s ({counts.Payments / seconds:F0}/s)"));
+                nextReport += count / 10;
+            }
 
             async Task WritePortalAsync()
             {
@@ -84,12 +90,6 @@ internal static class HistoryWriter
                 await bankTransactions.InsertAsync(bankConnection, transaction, batch.BankTransactions);
                 await bankEntries.InsertAsync(bankConnection, transaction, batch.BankTransactions.SelectMany(t => t.Entries).ToList());
                 await transaction.CommitAsync();
-            }
-            if (counts.Payments >= nextReport && counts.Payments < count)
-            {
-                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                await log.WriteLineAsync(Invariant($"  {counts.Payments,9} payments in {seconds,6:F1} s ({counts.Payments / seconds:F0}/s)"));
-                nextReport += count / 10;
             }
         }
         await producer;
