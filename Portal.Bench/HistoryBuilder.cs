@@ -15,8 +15,10 @@ namespace Portal.Bench;
 /// A merchant's history walked through the entities' own methods, as the checkout, the rail's answers and the refund
 /// screens would have walked it, so that every row is one the domain could reach; only the saving is bulk. The shape
 /// is <see cref="HistoryPlan"/>'s, drawn from a seeded random source, so the same count always grows the same history.
+/// Every order sent is answered by <see cref="HistoryBank"/>, which writes the bank's side of it.
 /// </summary>
-internal sealed class HistoryBuilder(Merchant merchant, StaffActor manager, StaffActor owner, string ownerEmail, int count, DateTimeOffset end)
+internal sealed class HistoryBuilder(Merchant merchant, StaffActor manager, StaffActor owner, string ownerEmail, int count, DateTimeOffset end,
+    HistoryBank bank)
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
     private static readonly Currency Usd = Currency.FromCode("USD");
@@ -24,6 +26,11 @@ internal sealed class HistoryBuilder(Merchant merchant, StaffActor manager, Staf
     private readonly Random _random = new(HistoryPlan.Seed);
     private readonly AccountNumber[] _payers = Enumerable.Range(0, 1_000)
         .Select(i => AccountNumber.Parse("62220200" + (10_000_000 + i * 7_919).ToString(CultureInfo.InvariantCulture)))
+        .ToArray();
+
+    // In the bank's USD range (FxOptions.AccountRanges), where a quote into USD comes from.
+    private readonly AccountNumber[] _usdPayers = Enumerable.Range(0, 1_000)
+        .Select(i => AccountNumber.Parse("62010000" + (10_000_000 + i * 7_919).ToString(CultureInfo.InvariantCulture)))
         .ToArray();
 
     public DateTimeOffset Start => end - TimeSpan.FromDays(HistoryPlan.Days);
@@ -102,7 +109,9 @@ internal sealed class HistoryBuilder(Merchant merchant, StaffActor manager, Staf
         // A person types account and PIN (or approves in the wallet): seconds, not milliseconds.
         var entered = at.AddSeconds(5 + _random.NextDouble() * (method == PaymentMethod.Fast ? 40 : 25));
         payment.CheckConfirmedQuote(payment.QuoteId, entered);
-        payment.EnterDetails(_payers[_random.Next(_payers.Length)], $"hist-{index}", entered);
+        var payers = payment.IsCrossBorder ? _usdPayers : _payers;
+        var payer = payers[_random.Next(payers.Length)];
+        payment.EnterDetails(payer, $"hist-{index}", entered);
         if (checkout.TryReserve(payment, entered) is { } refusal)
         {
             throw new InvalidOperationException($"History checkout {reference} refused its payment: {refusal.Code}.");
@@ -110,26 +119,24 @@ internal sealed class HistoryBuilder(Merchant merchant, StaffActor manager, Staf
         payment.CreateOrder(entered);
         payment.MarkSent(entered.AddMilliseconds(30));
         var answered = entered.AddMilliseconds(400 + _random.Next(2_000));
+        payment.RecordRailResult(bank.Pay(batch, checkout, payment, payer, declined: failed, answered.AddMilliseconds(-150), answered),
+            answered);
         if (failed)
         {
-            payment.RecordRailResult(new RailResult(payment.OrderId, RailOrderStatus.Rejected, FailureReason.InsufficientFunds,
-                answered.AddMilliseconds(-150), null, null), answered);
             checkout.Release(payment);
             payment.MarkNotified(answered.AddMilliseconds(40));
             return;
         }
-        payment.RecordRailResult(new RailResult(payment.OrderId, RailOrderStatus.Settled, null, answered.AddMilliseconds(-150), answered,
-            $"RAIL-H{index:D9}"), answered);
         checkout.MarkPaid(payment, answered);
         payment.MarkNotified(answered.AddMilliseconds(40));
 
         if (_random.NextDouble() < HistoryPlan.RefundedShare)
         {
-            AddRefund(batch, payment, index, answered.AddMinutes(60 + _random.NextDouble() * 7 * 24 * 60));
+            AddRefund(batch, payment, payer, index, answered.AddMinutes(60 + _random.NextDouble() * 7 * 24 * 60));
         }
     }
 
-    private void AddRefund(HistoryBatch batch, Payment payment, int index, DateTimeOffset requestedAt)
+    private void AddRefund(HistoryBatch batch, Payment payment, AccountNumber payer, int index, DateTimeOffset requestedAt)
     {
         if (requestedAt >= end)
         {
@@ -169,8 +176,7 @@ internal sealed class HistoryBuilder(Merchant merchant, StaffActor manager, Staf
         refund.CreateOrder(sentAt);
         refund.MarkSent(sentAt.AddMilliseconds(30));
         var processedAt = sentAt.AddMilliseconds(500 + _random.Next(1_500));
-        refund.RecordRailResult(new RailResult(refund.OrderId, RailOrderStatus.Settled, null, processedAt.AddMilliseconds(-150), processedAt,
-            $"RAIL-R{index:D9}"), processedAt);
+        refund.RecordRailResult(bank.Refund(batch, refund, payment, payer, processedAt.AddMilliseconds(-150), processedAt), processedAt);
         payment.SettleRefund(refund);
         refund.MarkNotified(processedAt.AddMilliseconds(40));
     }

@@ -11,9 +11,12 @@ internal sealed class HistoryCounts
 
     public int AuditEntries { get; private set; }
 
+    /// <summary>The bank's orders, quotes, ledger transactions and entries.</summary>
+    public int BankRows { get; private set; }
+
     public TimeSpan Elapsed { get; set; }
 
-    public int Rows => Payments + Checkouts + Refunds + AuditEntries;
+    public int Rows => Payments + Checkouts + Refunds + AuditEntries + BankRows;
 
     public void Add(HistoryBatch batch)
     {
@@ -21,5 +24,6 @@ internal sealed class HistoryCounts
         Checkouts += batch.Checkouts.Count;
         Refunds += batch.Refunds.Count;
         AuditEntries += batch.AuditEntries.Count;
+        BankRows += batch.BankOrders.Count + batch.BankQuotes.Count + batch.BankTransactions.Sum(t => 1 + t.Entries.Count);
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Merchants;
+using Portal.Rails;
+using Portal.SandboxBank;
 using static System.FormattableString;
 
 namespace Portal.Bench;
@@ -55,6 +57,11 @@ internal sealed class HistoryRun(HistoryOptions options)
                 settings = new(await server.PortalSettingsAsync());
                 where = $"{server.Description}, a database dropped at the end";
             }
+            if (HistoryBankDatabase.Setting(options) is { } bank)
+            {
+                settings.Add(bank.Key, bank.Value);
+                where += $"; the bank's side in {new SqliteConnectionStringBuilder(bank.Value).DataSource}";
+            }
             Console.WriteLine(Invariant($"Portal.Bench: a history of {options.Count} payments over {HistoryPlan.Days} days for {DemoData.DemoShop}, {Environment.ProcessorCount} cores, {where}."));
             await using var portal = new BenchPortal(settings);
             return await RunAsync(portal.Services, portal.BaseAddress);
@@ -81,6 +88,11 @@ internal sealed class HistoryRun(HistoryOptions options)
         {
             await BuildAsync(services, contexts);
             sample = await FindSampleAsync(contexts) ?? throw new InvalidOperationException("The history built has no payment in its middle.");
+        }
+        else if (!await HistoryBankDatabase.HoldsHistoryAsync(contexts, services.GetRequiredService<IDbContextFactory<SandboxBankDbContext>>()))
+        {
+            await Console.Error.WriteLineAsync("The history there was grown without the bank's side (or its bank file is gone): reconciliation would compare it with an empty statement. Grow it again in a new file or database.");
+            return 2;
         }
         else
         {
@@ -126,12 +138,15 @@ internal sealed class HistoryRun(HistoryOptions options)
             manager = await db.Users.AsNoTracking().SingleAsync(u => u.Email == ManagerEmail);
         }
         var end = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var builder = new HistoryBuilder(merchant, Actor(manager), Actor(owner), OwnerEmail, options.Count, end);
-        Console.WriteLine(Invariant($"Growing the history: checkouts, payments, refunds and audit entries walked through the domain, saved through Portal's EF model in batches of {HistoryPlan.BatchSize} payments, change tracking off."));
-        var counts = await HistoryWriter.WriteAsync(contexts, builder, options.Count, Console.Out);
+        var bankContexts = services.GetRequiredService<IDbContextFactory<SandboxBankDbContext>>();
+        var bank = new HistoryBank(merchant.SettlementAccount, services.GetRequiredService<RailAddress>().Callback.AbsoluteUri,
+            services.GetRequiredService<PinVerifier>().Hash(SandboxBankSeeder.DemoPin));
+        var builder = new HistoryBuilder(merchant, Actor(manager), Actor(owner), OwnerEmail, options.Count, end, bank);
+        Console.WriteLine(Invariant($"Growing the history: checkouts, payments, refunds and audit entries walked through the domain, saved through Portal's EF model in batches of {HistoryPlan.BatchSize} payments, change tracking off; the bank's orders and ledger through the bank's model beside them."));
+        var counts = await HistoryWriter.WriteAsync(contexts, bankContexts, builder, bank, options.Count, Console.Out);
         var seconds = counts.Elapsed.TotalSeconds;
         Console.WriteLine(Invariant(
-            $"Built {counts.Payments} payments, {counts.Checkouts} checkouts, {counts.Refunds} refunds, {counts.AuditEntries} audit entries in {seconds:F1} s: {counts.Payments / seconds:F0} payments/s, {counts.Rows / seconds:F0} rows/s."));
+            $"Built {counts.Payments} payments, {counts.Checkouts} checkouts, {counts.Refunds} refunds, {counts.AuditEntries} audit entries and {counts.BankRows} rows of the bank's in {seconds:F1} s: {counts.Payments / seconds:F0} payments/s, {counts.Rows / seconds:F0} rows/s."));
         // The bulk writer bypasses SaveChanges, where the running totals are kept: count them once from the rows, as an
         // operator does after an import (`totals rebuild`).
         var recounted = Stopwatch.GetTimestamp();
@@ -145,7 +160,7 @@ internal sealed class HistoryRun(HistoryOptions options)
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
-        Console.WriteLine(Invariant($"ANALYZE in {Stopwatch.GetElapsedTime(analyzed).TotalSeconds:F1} s."));
+        Console.WriteLine(Invariant($"ANALYZE in {Stopwatch.GetElapsedTime(analyzed).TotalSeconds:F1} s, the bank's in {(await HistoryBankDatabase.AnalyzeAsync(bankContexts)).TotalSeconds:F1} s."));
     }
 
     private static StaffActor Actor(PortalUser user) => new(user.MerchantId!.Value, user.Id, user.DisplayName, user.Role);

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Portal.Bench;
 
 /// <summary>
-/// Inserts entities of one type as Portal's EF model maps them (its table, columns, value converters and the provider's
-/// parameter types, all read from the model) with one prepared statement reused for every row or group of rows: the
-/// bulk path SaveChanges lacks, since it walks each entity through the change tracker and builds its statements anew.
+/// Inserts entities of one type as their EF model (Portal's, or the sandbox bank's) maps them (its table, columns, value
+/// converters and the provider's parameter types, all read from the model) with one prepared statement reused for every
+/// row or group of rows: the bulk path SaveChanges lacks, since it walks each entity through the change tracker and
+/// builds its statements anew.
 /// </summary>
 /// <remarks>
 /// SQLite runs in this process, so a prepared one-row insert costs little per row, while a statement of many rows
@@ -36,14 +37,20 @@ internal sealed class HistoryTable
 
     public static HistoryTable Of<T>(DbContext db)
     {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in Portal's model.");
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {db.GetType().Name}'s model.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = type.GetProperties().Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
+        var columns = type.GetProperties()
+            .Where(p => !NumberedByDatabase(p))
+            .Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.p.GetColumnName(table)!)));
         var rows = db.Database.IsSqlite() ? 1 : Math.Max(1, Math.Min(500, MaxServerParameters / columns.Length));
         return new HistoryTable($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ", columns, rows);
     }
+
+    // An integer key generated on add (the bank's ledger entries) is the database's to number, as with SaveChanges.
+    private static bool NumberedByDatabase(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);
 
     public async Task InsertAsync<T>(DbConnection connection, DbTransaction transaction, IReadOnlyList<T> entities)
         where T : class

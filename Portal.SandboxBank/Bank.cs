@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Common;
 using Portal.Domain.CrossBorder;
-using Portal.Domain.Ledger;
 using Portal.Domain.Payments;
 
 namespace Portal.SandboxBank;
@@ -229,7 +228,7 @@ public sealed class Bank(
             from entry in db.LedgerEntries
             join transaction in db.LedgerTransactions on entry.TransactionId equals transaction.Id
             where entry.AccountNumber == accountNumber
-            select new { transaction.Id, transaction.Reference, transaction.PostedAt, entry.AmountMinorUnits, EntryId = entry.Id };
+            select new { transaction.Id, transaction.Reference, entry.PostedAt, entry.AmountMinorUnits, EntryId = entry.Id };
         if (from is { } start)
         {
             entries = entries.Where(e => e.PostedAt >= start);
@@ -238,7 +237,8 @@ public sealed class Bank(
         {
             entries = entries.Where(e => e.PostedAt < end);
         }
-        // One more than asked for: its presence is how the statement knows it was cut.
+        // Filtered and ordered on the entry's own posting time, so the range is read newest first from the (account,
+        // posted, id) index and stops at one more than asked for: its presence is how the statement knows it was cut.
         var lines = await entries
             .OrderByDescending(e => e.PostedAt)
             .ThenByDescending(e => e.EntryId)
@@ -464,21 +464,14 @@ public sealed class Bank(
 
     // Step 6. The debit is one conditional UPDATE (balance >= amount and account open), so the balance is checked and
     // changed by the database in one statement: no read-check-write window in which two orders spend the same money.
-    // A cross-border order debits one currency and credits another, exactly as recorded on the order (the quote's
-    // total, a refund's share), whatever the rates are by now.
     private async Task<FailureReason?> MoveMoneyAsync(SandboxBankDbContext db,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, BankOrder order,
         CancellationToken cancellationToken)
     {
-        var merchantSide = Money.FromMinorUnits(order.AmountMinorUnits, order.CurrencyCode);
-        var payerSide = order.IsCrossBorder
-            ? Money.FromMinorUnits(order.PayerAmountMinorUnits!.Value, order.PayerCurrencyCode!)
-            : merchantSide;
-        var (from, debit, to, credit) = order.Kind == BankOrderKind.Payment
-            ? (order.PayerAccount, payerSide, order.MerchantAccount, merchantSide)
-            : (order.MerchantAccount, merchantSide, order.PayerAccount, payerSide);
-        var amount = debit.MinorUnits;
-        var creditAmount = credit.MinorUnits;
+        var movement = BankOrderMovement.Of(order);
+        var (from, to) = (movement.From, movement.To);
+        var amount = movement.Debit.MinorUnits;
+        var creditAmount = movement.Credit.MinorUnits;
         var open = BankAccountStatus.Open;
 
         await transaction.CreateSavepointAsync("move", cancellationToken);
@@ -502,14 +495,7 @@ public sealed class Bank(
             return order.Kind == BankOrderKind.Payment ? BankRefusals.MerchantAccountInvalid : FailureReason.ClosedAccount;
         }
 
-        var ledger = debit.Currency == credit.Currency
-            ? LedgerTransaction.Transfer(order.OrderId.ToString(), from, to, debit, time.GetUtcNow())
-            // Balanced per currency through the bank's FX positions: it takes one currency and pays out the other.
-            : LedgerTransaction.Create(order.OrderId.ToString(), time.GetUtcNow(),
-                new LedgerEntry(from, -debit.MinorUnits, debit.Currency.Code),
-                new LedgerEntry(FxPosition(debit.Currency.Code), debit.MinorUnits, debit.Currency.Code),
-                new LedgerEntry(FxPosition(credit.Currency.Code), -credit.MinorUnits, credit.Currency.Code),
-                new LedgerEntry(to, credit.MinorUnits, credit.Currency.Code));
+        var ledger = movement.Book(order.OrderId, time.GetUtcNow());
         db.LedgerTransactions.Add(BankLedgerTransaction.From(ledger));
         order.LedgerTransactionId = ledger.Id;
         return null;

@@ -27,6 +27,7 @@ public sealed class BankLedgerTransaction
                 AccountNumber = e.AccountNumber,
                 AmountMinorUnits = e.AmountMinorUnits,
                 CurrencyCode = e.CurrencyCode,
+                PostedAt = transaction.PostedAt,
             }).ToList(),
         };
     }

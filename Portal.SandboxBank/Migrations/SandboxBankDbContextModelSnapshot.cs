@@ -84,14 +84,17 @@ namespace Portal.SandboxBank.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountNumber");
-
                     b.HasIndex("TransactionId");
+
+                    b.HasIndex("AccountNumber", "PostedAt", "Id");
 
                     b.ToTable("LedgerEntries", (string)null);
                 });
