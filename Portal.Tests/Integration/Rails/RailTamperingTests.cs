@@ -82,7 +82,7 @@ public sealed class RailTamperingTests : IAsyncLifetime
         var services = _app.Services;
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         var sent = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
         Assert.Equal(PaymentStatus.Processing, sent.Status);
@@ -110,7 +110,7 @@ public sealed class RailTamperingTests : IAsyncLifetime
     private async Task PayAndAssertSettledOnceAsync(int alreadyTampered = 0)
     {
         var services = _app.Services;
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
