@@ -49,7 +49,7 @@ internal sealed class WaitingRun(IReadOnlyList<BenchPortal> instances, int pages
         Console.WriteLine(Invariant($"Created {total} checkouts ({warmup} for the warm-up), chose the fast rail and approved each (all Processing); the bank settled them and its callbacks wait in the client."));
 
         var all = tokens.Select((token, i) => new WaitingPage(token, bodies[i], i % instances.Count)).ToArray();
-        var addresses = instances.Select(i => new WaitingInstance(i.BaseAddress, i.Services.GetRequiredService<RailAddress>().Callback)).ToArray();
+        var addresses = instances.Select(i => new WaitingInstance(i.BaseAddress, i.Services.GetRequiredService<RailAddress>().PaymentCallback)).ToArray();
         var plan = new WaitingPlan(addresses, rate, deflate,
             services.GetRequiredService<IOptions<SandboxBankOptions>>().Value.SigningSecret, all[..warmup], all[warmup..]);
         await using var client = WaitingClientProcess.Start();

@@ -302,12 +302,12 @@ public abstract class FastRailTests(DatabaseProvider provider)
     {
         var secret = app.Services.GetRequiredService<IOptions<RailOptions>>().Value.SigningSecret;
         var nonce = Guid.NewGuid().ToString("N");
-        var request = new HttpRequestMessage(HttpMethod.Post, RailAddress.CallbackPath) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, RailAddress.PaymentCallbackPath) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
         request.Headers.Add(MessageSigner.SignatureHeader, signature ??
-            new MessageSigner(secret).Sign(MessageScope.Request("POST", "/" + RailAddress.CallbackPath), timestamp, nonce, body));
+            new MessageSigner(secret).Sign(MessageScope.Request("POST", "/" + RailAddress.PaymentCallbackPath), timestamp, nonce, body));
         return request;
     }
 

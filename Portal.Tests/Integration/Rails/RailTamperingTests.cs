@@ -93,12 +93,12 @@ public sealed class RailTamperingTests : IAsyncLifetime
         var secret = services.GetRequiredService<IOptions<RailOptions>>().Value.SigningSecret;
         var timestamp = MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow);
         var nonce = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Post, _app.Url(RailAddress.CallbackPath)) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _app.Url(RailAddress.PaymentCallbackPath)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
         request.Headers.Add(MessageSigner.SignatureHeader, new MessageSigner(secret).Sign(
-            MessageScope.Request("POST", "/instance-b/" + RailAddress.CallbackPath), timestamp, nonce, body));
+            MessageScope.Request("POST", "/instance-b/" + RailAddress.PaymentCallbackPath), timestamp, nonce, body));
         using var http = new HttpClient();
         using var response = await http.SendAsync(request);
 
