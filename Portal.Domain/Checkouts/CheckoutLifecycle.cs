@@ -37,26 +37,12 @@ public sealed class CheckoutLifecycle(IPaymentStoreFactory stores, TimeProvider 
     }
 
     /// <summary>Staff stop a payment link taking payments; the checkout decides whether it may (<see cref="Checkout.Deactivate"/>).</summary>
-    public async Task<Checkout> DeactivateCheckoutAsync(StaffActor actor, Guid checkoutId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var store = stores.Open();
-        var checkout = await store.FindCheckoutAsync(checkoutId, cancellationToken) ?? throw new NotFoundException("Payment link");
-        checkout.Deactivate(actor, time.GetUtcNow());
-        await store.SaveChangesAsync(cancellationToken);
-        return checkout;
-    }
+    public Task<Checkout> DeactivateCheckoutAsync(StaffActor actor, Guid checkoutId, CancellationToken cancellationToken = default) =>
+        ChangeByStaffAsync(actor, checkoutId, (checkout, now) => checkout.Deactivate(actor, now), cancellationToken);
 
     /// <summary>Staff reopen a link that refused PINs locked; the checkout decides whether it may (<see cref="Checkout.Reopen"/>).</summary>
-    public async Task<Checkout> ReopenCheckoutAsync(StaffActor actor, Guid checkoutId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var store = stores.Open();
-        var checkout = await store.FindCheckoutAsync(checkoutId, cancellationToken) ?? throw new NotFoundException("Payment link");
-        checkout.Reopen(actor, time.GetUtcNow());
-        await store.SaveChangesAsync(cancellationToken);
-        return checkout;
-    }
+    public Task<Checkout> ReopenCheckoutAsync(StaffActor actor, Guid checkoutId, CancellationToken cancellationToken = default) =>
+        ChangeByStaffAsync(actor, checkoutId, (checkout, now) => checkout.Reopen(actor, now), cancellationToken);
 
     /// <summary>Closes an open checkout whose time is up, unless a payment holds it.</summary>
     public async Task<bool> CloseExpiredCheckoutAsync(Guid checkoutId, CancellationToken cancellationToken = default)
@@ -76,5 +62,16 @@ public sealed class CheckoutLifecycle(IPaymentStoreFactory stores, TimeProvider 
         {
             return false;
         }
+    }
+
+    private async Task<Checkout> ChangeByStaffAsync(StaffActor actor, Guid checkoutId, Action<Checkout, DateTimeOffset> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var store = stores.Open();
+        var checkout = await store.FindCheckoutAsync(checkoutId, cancellationToken) ?? throw new NotFoundException("Payment link");
+        change(checkout, time.GetUtcNow());
+        await store.SaveChangesAsync(cancellationToken);
+        return checkout;
     }
 }

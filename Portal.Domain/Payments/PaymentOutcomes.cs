@@ -172,18 +172,16 @@ public sealed class PaymentOutcomes(
     }
 
     /// <summary>
-    /// Steps 5 and 6 on loaded entities, with step 7 when they give the payment its result (<see cref="RailOrderProtocol.AnnounceResult"/>);
-    /// false when the result adds nothing (already final, never sent, or an acceptance repeated).
+    /// Steps 5–7 on loaded entities (<see cref="RailOrderProtocol.Apply"/>), and the checkout paid or freed by the result;
+    /// false when the result adds nothing.
     /// </summary>
     internal bool Apply(Payment payment, Checkout checkout, RailResult result)
     {
-        if (!RailOrderProtocol.Changes(payment, result))
+        var now = time.GetUtcNow();
+        if (!RailOrderProtocol.Apply(payment, result, now))
         {
             return false;
         }
-
-        var now = time.GetUtcNow();
-        payment.RecordRailResult(result, now);
         if (payment.Status == PaymentStatus.Succeeded)
         {
             checkout.MarkPaid(payment, now);
@@ -192,7 +190,6 @@ public sealed class PaymentOutcomes(
         {
             checkout.Release(payment);
         }
-        RailOrderProtocol.AnnounceResult(payment, now);
         return true;
     }
 

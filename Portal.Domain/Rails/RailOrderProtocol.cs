@@ -6,18 +6,28 @@ namespace Portal.Domain.Rails;
 /// <summary>
 /// What a payment and a refund both do with their order at the rail, written once: steps 5 and 6 from the rail's
 /// answer (accepted, settled or rejected), the rail's instants kept within what Portal saw, step 7 once the result is
-/// told, and which answers add nothing. The entities call it; the flows ask it before loading anything else.
+/// told, and which answers add nothing. The entities call it for their own transitions, the flows for a rail's answer.
 /// </summary>
 internal static class RailOrderProtocol
 {
     /// <summary>
-    /// Whether <paramref name="result"/> would change the order: false when it is final already, was never sent (step 4
-    /// is saved before an order leaves, so the rail cannot know it), or the answer is an acceptance seen before. Saying
-    /// the same thing twice thus changes nothing the second time.
+    /// Steps 5 and 6 from <paramref name="result"/>, and step 7 when they give the order its result; false, with nothing
+    /// changed, when the result adds nothing: the order is final already, was never sent (step 4 is saved before an order
+    /// leaves, so the rail cannot know it), or the answer is an acceptance seen before. Saying the same thing twice thus
+    /// changes nothing the second time. What the result means for the order's other side (its checkout, a refund's
+    /// payment) is the caller's to apply.
     /// </summary>
-    public static bool Changes(IRailOrder order, RailResult result) =>
-        order.IsProcessing && order.Stage >= RailOrderStage.Sent &&
-        !(result.Status == RailOrderStatus.Accepted && order.Stage >= RailOrderStage.Verified);
+    public static bool Apply(IRailOrder order, RailResult result, DateTimeOffset now)
+    {
+        if (!order.IsProcessing || order.Stage < RailOrderStage.Sent ||
+            (result.Status == RailOrderStatus.Accepted && order.Stage >= RailOrderStage.Verified))
+        {
+            return false;
+        }
+        Record(order, result, now);
+        AnnounceResult(order, now);
+        return true;
+    }
 
     /// <summary>Steps 5 and 6 from what the rail said, at the instants the rail reported (kept within what Portal saw).</summary>
     public static void Record(IRailOrder order, RailResult result, DateTimeOffset now)

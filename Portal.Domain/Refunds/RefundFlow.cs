@@ -289,15 +289,15 @@ public sealed class RefundFlow(
         return await CommittedAsync(work.Refund, cancellationToken);
     }
 
-    // Steps 5–7 on loaded entities; false when the result adds nothing (already final, never sent, or an acceptance repeated).
+    // Steps 5–7 on loaded entities (RailOrderProtocol.Apply), and the payment's held amount settled or freed by the
+    // result; false when the result adds nothing.
     private bool ApplyRailResult(Refund refund, Payment payment, RailResult result)
     {
-        if (!RailOrderProtocol.Changes(refund, result))
+        var now = time.GetUtcNow();
+        if (!RailOrderProtocol.Apply(refund, result, now))
         {
             return false;
         }
-        var now = time.GetUtcNow();
-        refund.RecordRailResult(result, now);
         if (refund.Status == RefundStatus.Succeeded)
         {
             payment.SettleRefund(refund);
@@ -306,7 +306,6 @@ public sealed class RefundFlow(
         {
             payment.ReleaseRefund(refund);
         }
-        RailOrderProtocol.AnnounceResult(refund, now);
         return true;
     }
 

@@ -20,45 +20,31 @@ public static class RailCallbackEndpoints
     public static IEndpointRouteBuilder MapRailCallbacks(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var (path, handler) in new (string, Delegate)[]
-        {
-            (RailAddress.PaymentCallbackPath, ReceivePaymentCallbackAsync),
-            (RailAddress.RefundCallbackPath, ReceiveRefundCallbackAsync),
-            (RailAddress.CallbackPath, ReceiveCallbackAsync),
-        })
-        {
-            app.MapPost("/" + path, handler)
-                .WithTags("Rail callbacks")
-                .ExcludeFromDescription()
-                .DisableAntiforgery();
-        }
+        AsCallback(app.MapPost("/" + RailAddress.PaymentCallbackPath, ReceivePaymentCallbackAsync));
+        AsCallback(app.MapPost("/" + RailAddress.RefundCallbackPath, ReceiveRefundCallbackAsync));
+        AsCallback(app.MapPost("/" + RailAddress.CallbackPath, ReceiveCallbackAsync));
         return app;
     }
 
+    private static void AsCallback(RouteHandlerBuilder endpoint) =>
+        endpoint.WithTags("Rail callbacks").ExcludeFromDescription().DisableAntiforgery();
+
     /// <summary>A fast payment's result, recorded with the other callbacks that arrive meanwhile (<see cref="RailResultQueue"/>).</summary>
-    public static async Task<IResult> ReceivePaymentCallbackAsync(HttpContext context, RailResultQueue payments,
+    public static Task<IResult> ReceivePaymentCallbackAsync(HttpContext context, RailResultQueue payments,
         IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
     {
         ArgumentNullException.ThrowIfNull(payments);
-        var (result, refusal) = await ReadAsync(context, options, time, logger);
-        if (result is null)
-        {
-            return refusal!;
-        }
-        return await RecordPaymentAsync(result, payments, logger) ?? UnknownOrder(result, logger, "No payment has this order id.");
+        return ReceiveAsync(context, options, time, logger, "No payment has this order id.",
+            result => RecordPaymentAsync(result, payments, logger));
     }
 
     /// <summary>A fast refund's result.</summary>
-    public static async Task<IResult> ReceiveRefundCallbackAsync(HttpContext context, RefundFlow refunds,
+    public static Task<IResult> ReceiveRefundCallbackAsync(HttpContext context, RefundFlow refunds,
         IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
     {
         ArgumentNullException.ThrowIfNull(refunds);
-        var (result, refusal) = await ReadAsync(context, options, time, logger);
-        if (result is null)
-        {
-            return refusal!;
-        }
-        return await RecordRefundAsync(result, refunds, logger) ?? UnknownOrder(result, logger, "No refund has this order id.");
+        return ReceiveAsync(context, options, time, logger, "No refund has this order id.",
+            result => RecordRefundAsync(result, refunds, logger));
     }
 
     /// <summary>
@@ -66,19 +52,30 @@ public static class RailCallbackEndpoints
     /// callbacks of orders sent before the upgrade. The kind is not on the message, so payments are tried first, being
     /// by far the most callbacks, then refunds.
     /// </summary>
-    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, RailResultQueue payments, RefundFlow refunds,
+    public static Task<IResult> ReceiveCallbackAsync(HttpContext context, RailResultQueue payments, RefundFlow refunds,
         IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(refunds);
+        return ReceiveAsync(context, options, time, logger, "No payment or refund has this order id.",
+            async result => await RecordPaymentAsync(result, payments, logger) ?? await RecordRefundAsync(result, refunds, logger));
+    }
+
+    // Reads and checks the callback, then records it as the path's kind says (null: no order of that kind has its id).
+    private static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<RailOptions> options, TimeProvider time,
+        ILogger logger, string unknownOrder, Func<RailResult, Task<IResult?>> record)
+    {
         var (result, refusal) = await ReadAsync(context, options, time, logger);
         if (result is null)
         {
             return refusal!;
         }
-        return await RecordPaymentAsync(result, payments, logger)
-            ?? await RecordRefundAsync(result, refunds, logger)
-            ?? UnknownOrder(result, logger, "No payment or refund has this order id.");
+        if (await record(result) is { } recorded)
+        {
+            return recorded;
+        }
+        logger.CallbackForUnknownOrder(result.OrderId);
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: unknownOrder);
     }
 
     // The callback's result when it is signed as the rail signs, fresh and a rail answer; else the refusal to send back.
@@ -144,12 +141,6 @@ public static class RailCallbackEndpoints
         {
             return null;
         }
-    }
-
-    private static IResult UnknownOrder(RailResult result, ILogger logger, string title)
-    {
-        logger.CallbackForUnknownOrder(result.OrderId);
-        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
     }
 
     // The target as the rail sent and signed it (its Uri.PathAndQuery), not as routing decoded it; a host without a raw
