@@ -220,8 +220,14 @@ public sealed class PaymentFlow(
         }
         catch (ConcurrencyConflictException)
         {
-            // Someone else changed the payment since step 3 (the reconciler, a callback): take step 4 on fresh state.
+            // Someone else changed the payment since step 3. Nothing can answer for an order not yet sent, so that was
+            // the reconciler failing it as never sent: its word stands, as for refunds, and nothing is sent. Otherwise
+            // step 4 is taken on fresh state.
             await work.ReopenAsync(stores.Open(), cancellationToken);
+            if (work.Payment is not { Status: PaymentStatus.Processing, Step: PaymentStep.OrderCreated })
+            {
+                return work.Payment.Snapshot(work.Checkout.Token);
+            }
             now = time.GetUtcNow();
             work.Payment.MarkSent(now);
             await work.Store.SaveChangesAsync(cancellationToken);
