@@ -1,6 +1,5 @@
 using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
-using Portal.Domain.CrossBorder;
 using Portal.Domain.Rails;
 using Portal.Domain.Telemetry;
 
