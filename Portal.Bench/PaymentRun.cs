@@ -51,7 +51,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
     /// <summary>All checkouts up front, as a merchant's payment links exist before customers arrive.</summary>
     public async Task<string[]> CreateCheckoutsAsync(int count)
     {
-        var flow = _services.GetRequiredService<CheckoutFlow>();
+        var checkouts = _services.GetRequiredService<CheckoutLifecycle>();
         var merchantId = await DemoMerchantIdAsync();
         var expires = DateTimeOffset.UtcNow.AddHours(2);
         var tokens = new string[count];
@@ -61,7 +61,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var checkout = await flow.CreateCheckoutAsync(merchantId,
+                var checkout = await checkouts.CreateCheckoutAsync(merchantId,
                     new CheckoutRequest(Amount, "CNY", "Bench order", expires, $"BENCH-{i:000000}"), "bench");
                 tokens[i] = checkout.Token;
             }
@@ -83,7 +83,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
     /// <summary>Pays <paramref name="tokens"/>[from..from+count) with one worker per watcher; returns the measured outcome.</summary>
     public async Task<PaymentResults> RunAsync(Watcher[] watchers, string[] tokens, int from, int count)
     {
-        var flow = _services.GetRequiredService<CheckoutFlow>();
+        var flow = _services.GetRequiredService<PaymentFlow>();
         var submitToUpdate = new Latencies(count);
         var results = new PaymentResults(submitToUpdate);
         var next = from - 1;
@@ -105,7 +105,7 @@ internal sealed class PaymentRun(BenchPortal portal, int concurrency, double cro
         return results;
     }
 
-    private static async Task PayOneAsync(CheckoutFlow flow, Watcher watcher, PayerDetails payer, bool foreign, string token,
+    private static async Task PayOneAsync(PaymentFlow flow, Watcher watcher, PayerDetails payer, bool foreign, string token,
         PaymentResults results)
     {
         try

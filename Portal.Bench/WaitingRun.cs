@@ -43,13 +43,13 @@ internal sealed class WaitingRun(IReadOnlyList<BenchPortal> instances, int pages
         var total = warmup + pages;
         await setup.OpenPayersAsync(total / Workers + 1);
         var tokens = await setup.CreateCheckoutsAsync(total);
-        var paymentIds = await ApproveAllAsync(services.GetRequiredService<CheckoutFlow>(), setup.Payers, tokens);
+        var paymentIds = await ApproveAllAsync(services.GetRequiredService<PaymentFlow>(), setup.Payers, tokens);
         // The bank's side of each settlement happens now, untimed; Portal hears of it only through the callbacks.
         var bodies = await SettleAllAsync(services.GetRequiredService<Bank>(), paymentIds);
         Console.WriteLine(Invariant($"Created {total} checkouts ({warmup} for the warm-up), chose the fast rail and approved each (all Processing); the bank settled them and its callbacks wait in the client."));
 
         var all = tokens.Select((token, i) => new WaitingPage(token, bodies[i], i % instances.Count)).ToArray();
-        var addresses = instances.Select(i => new WaitingInstance(i.BaseAddress, i.Services.GetRequiredService<RailAddress>().Callback)).ToArray();
+        var addresses = instances.Select(i => new WaitingInstance(i.BaseAddress, i.Services.GetRequiredService<RailAddress>().PaymentCallback)).ToArray();
         var plan = new WaitingPlan(addresses, rate, deflate,
             services.GetRequiredService<IOptions<SandboxBankOptions>>().Value.SigningSecret, all[..warmup], all[warmup..]);
         await using var client = WaitingClientProcess.Start();
@@ -116,7 +116,7 @@ internal sealed class WaitingRun(IReadOnlyList<BenchPortal> instances, int pages
         return (managed, Environment.WorkingSet);
     }
 
-    private static async Task<Guid[]> ApproveAllAsync(CheckoutFlow flow, IReadOnlyList<string> payers, string[] tokens)
+    private static async Task<Guid[]> ApproveAllAsync(PaymentFlow flow, IReadOnlyList<string> payers, string[] tokens)
     {
         var paymentIds = new Guid[tokens.Length];
         var next = -1;

@@ -12,7 +12,7 @@ namespace Portal.Domain.Payments;
 /// method that checks the step it starts from, records the instant of the step it reaches and bumps
 /// <see cref="Version"/>, the concurrency token that makes two writers of the same payment collide instead of both winning.
 /// </summary>
-public sealed class Payment
+public sealed class Payment : IRailOrder
 {
     private Payment()
     {
@@ -273,42 +273,7 @@ public sealed class Payment
     public void MarkSent(DateTimeOffset now) => MoveTo(PaymentStep.OrderSent, now);
 
     /// <summary>Steps 5 and 6 from what the rail said, at the instants the rail reported (kept within what Portal saw).</summary>
-    public void RecordRailResult(RailResult result, DateTimeOffset now)
-    {
-        if (result.OrderId != OrderId)
-        {
-            throw new DomainException("The rail answered for another order.");
-        }
-        if (Status != PaymentStatus.Processing)
-        {
-            throw new InvalidTransitionException(nameof(Payment), Status.ToString(), result.Status.ToString());
-        }
-
-        if (result.VerifiedAt is { } verifiedAt && Step == PaymentStep.OrderSent)
-        {
-            MoveTo(PaymentStep.PayeeVerified, Clamp(verifiedAt, now));
-        }
-
-        switch (result.Status)
-        {
-            case RailOrderStatus.Accepted:
-                break;
-            case RailOrderStatus.Settled:
-                if (Step != PaymentStep.PayeeVerified)
-                {
-                    MoveTo(PaymentStep.PayeeVerified, Clamp(result.ProcessedAt ?? now, now));
-                }
-                MoveTo(PaymentStep.PayeeProcessed, Clamp(result.ProcessedAt ?? now, now));
-                Status = PaymentStatus.Succeeded;
-                RailReference = result.RailReference;
-                break;
-            case RailOrderStatus.Rejected:
-                Fail(result.Failure ?? FailureReason.Refused, now);
-                break;
-            default:
-                throw new DomainException($"Unknown rail status {result.Status}.");
-        }
-    }
+    public void RecordRailResult(RailResult result, DateTimeOffset now) => RailOrderProtocol.Record(this, result, now);
 
     /// <summary>The payment cannot go on: it fails at the step it was about to take.</summary>
     public void Fail(FailureReason reason, DateTimeOffset now)
@@ -353,16 +318,7 @@ public sealed class Payment
     }
 
     /// <summary>Step 7: the result has been pushed to the customer and the merchant.</summary>
-    public void MarkNotified(DateTimeOffset now)
-    {
-        if (Status is not (PaymentStatus.Succeeded or PaymentStatus.Failed) || NotifiedAt is not null)
-        {
-            throw new InvalidTransitionException(nameof(Payment), $"{Status}/{Step}", PaymentStep.Notified.ToString());
-        }
-        NotifiedAt = Clamp(now, now);
-        Step = PaymentStep.Notified;
-        Version++;
-    }
+    public void MarkNotified(DateTimeOffset now) => RailOrderProtocol.Notify(this, now);
 
     /// <summary>
     /// A Manager or Owner asks to give money back. Only a succeeded payment, within the merchant's refund window, in
@@ -538,10 +494,37 @@ public sealed class Payment
         Version++;
     }
 
-    // A rail's clock may differ from ours: keep its instants between our previous step and now, so the timeline reads forward.
-    private DateTimeOffset Clamp(DateTimeOffset at, DateTimeOffset now)
+    bool IRailOrder.IsProcessing => Status == PaymentStatus.Processing;
+
+    bool IRailOrder.HasResult => Status is PaymentStatus.Succeeded or PaymentStatus.Failed;
+
+    RailOrderStage IRailOrder.Stage => Step switch
     {
-        var floor = TimeOf(Step) ?? MethodChosenAt;
-        return at < floor ? floor : at > now ? now : at;
+        PaymentStep.OrderCreated => RailOrderStage.Created,
+        PaymentStep.OrderSent => RailOrderStage.Sent,
+        PaymentStep.PayeeVerified => RailOrderStage.Verified,
+        PaymentStep.PayeeProcessed => RailOrderStage.Processed,
+        PaymentStep.Notified => RailOrderStage.Notified,
+        _ => RailOrderStage.NoOrder,
+    };
+
+    DateTimeOffset IRailOrder.LastStepAt => TimeOf(Step) ?? MethodChosenAt;
+
+    void IRailOrder.Verify(DateTimeOffset at) => MoveTo(PaymentStep.PayeeVerified, at);
+
+    void IRailOrder.Settle(RailResult result, DateTimeOffset at)
+    {
+        MoveTo(PaymentStep.PayeeProcessed, at);
+        Status = PaymentStatus.Succeeded;
+        RailReference = result.RailReference;
     }
+
+    void IRailOrder.Notify(DateTimeOffset at)
+    {
+        NotifiedAt = at;
+        Step = PaymentStep.Notified;
+        Version++;
+    }
+
+    InvalidTransitionException IRailOrder.Refuse(string transition) => new(nameof(Payment), $"{Status}/{Step}", transition);
 }

@@ -5,7 +5,7 @@ namespace Portal.Domain.Payments;
 
 /// <summary>
 /// Counts what payments become: started, succeeded (with how long step 1 → step 6 took), failed (with the reason code).
-/// <see cref="CheckoutFlow"/> calls it right after the commit that made the change, once per change: a snapshot may be
+/// <see cref="PaymentFlow"/> and <see cref="PaymentOutcomes"/> call it right after the commit that made the change, once per change: a snapshot may be
 /// published more than once, a commit that lost its race is never counted, and whichever path finishes a payment (the
 /// rail's answer, a callback, the reconciler) counts it. BCL instruments only; the host decides who listens, and while
 /// nobody does a call costs one flag check.

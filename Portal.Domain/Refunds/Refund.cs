@@ -11,7 +11,7 @@ namespace Portal.Domain.Refunds;
 /// every change checks the step it starts from, records the instant of the step it reaches and bumps <see cref="Version"/>.
 /// Who asked, who approved or rejected, when and why stay on it for good.
 /// </summary>
-public sealed class Refund
+public sealed class Refund : IRailOrder
 {
     public const int MaxNoteLength = 500;
 
@@ -177,45 +177,7 @@ public sealed class Refund
     public void MarkSent(DateTimeOffset now) => MoveTo(RefundStep.OrderSent, now);
 
     /// <summary>Steps 5 and 6 from what the rail said, at the instants it reported (kept within what Portal saw).</summary>
-    public void RecordRailResult(RailResult result, DateTimeOffset now)
-    {
-        if (result.OrderId != OrderId)
-        {
-            throw new DomainException("The rail answered for another order.");
-        }
-        if (Status != RefundStatus.Processing || Step < RefundStep.OrderSent)
-        {
-            throw new InvalidTransitionException(nameof(Refund), $"{Status}/{Step}", result.Status.ToString());
-        }
-        if (result.VerifiedAt is { } verifiedAt && Step == RefundStep.OrderSent)
-        {
-            MoveTo(RefundStep.RailVerified, Clamp(verifiedAt, now));
-        }
-        switch (result.Status)
-        {
-            case RailOrderStatus.Accepted:
-                break;
-            case RailOrderStatus.Settled:
-                if (Step != RefundStep.RailVerified)
-                {
-                    MoveTo(RefundStep.RailVerified, Clamp(result.ProcessedAt ?? now, now));
-                }
-                MoveTo(RefundStep.Processed, Clamp(result.ProcessedAt ?? now, now));
-                Status = RefundStatus.Succeeded;
-                RailReference = result.RailReference;
-                if (result.PayerAmount is { } payerAmount && PayerCurrencyCode == payerAmount.Currency.Code)
-                {
-                    // The rail's booking is the word: it decided the share on its own record of earlier refunds.
-                    PayerAmountMinorUnits = payerAmount.MinorUnits;
-                }
-                break;
-            case RailOrderStatus.Rejected:
-                Fail(result.Failure ?? FailureReason.Refused, now);
-                break;
-            default:
-                throw new DomainException($"Unknown rail status {result.Status}.");
-        }
-    }
+    public void RecordRailResult(RailResult result, DateTimeOffset now) => RailOrderProtocol.Record(this, result, now);
 
     /// <summary>The refund cannot go on; no money moved. The payment's <see cref="Payment.ReleaseRefund"/> frees the amount.</summary>
     public void Fail(FailureReason reason, DateTimeOffset now)
@@ -234,17 +196,7 @@ public sealed class Refund
     }
 
     /// <summary>Step 7: merchant and customer were told.</summary>
-    public void MarkNotified(DateTimeOffset now)
-    {
-        if (Status is not (RefundStatus.Succeeded or RefundStatus.Failed) || NotifiedAt is not null)
-        {
-            throw new InvalidTransitionException(nameof(Refund), $"{Status}/{Step}", RefundStep.Notified.ToString());
-        }
-        var floor = TimeOf(Step) ?? RequestedAt;
-        NotifiedAt = now < floor ? floor : now;
-        Step = RefundStep.Notified;
-        Version++;
-    }
+    public void MarkNotified(DateTimeOffset now) => RailOrderProtocol.Notify(this, now);
 
     public DateTimeOffset? TimeOf(RefundStep step) => step switch
     {
@@ -318,9 +270,42 @@ public sealed class Refund
         Version++;
     }
 
-    private DateTimeOffset Clamp(DateTimeOffset at, DateTimeOffset now)
+    bool IRailOrder.IsProcessing => Status == RefundStatus.Processing;
+
+    bool IRailOrder.HasResult => Status is RefundStatus.Succeeded or RefundStatus.Failed;
+
+    RailOrderStage IRailOrder.Stage => Step switch
     {
-        var floor = TimeOf(Step) ?? RequestedAt;
-        return at < floor ? floor : at > now ? now : at;
+        RefundStep.OrderCreated => RailOrderStage.Created,
+        RefundStep.OrderSent => RailOrderStage.Sent,
+        RefundStep.RailVerified => RailOrderStage.Verified,
+        RefundStep.Processed => RailOrderStage.Processed,
+        RefundStep.Notified => RailOrderStage.Notified,
+        _ => RailOrderStage.NoOrder,
+    };
+
+    DateTimeOffset IRailOrder.LastStepAt => TimeOf(Step) ?? RequestedAt;
+
+    void IRailOrder.Verify(DateTimeOffset at) => MoveTo(RefundStep.RailVerified, at);
+
+    void IRailOrder.Settle(RailResult result, DateTimeOffset at)
+    {
+        MoveTo(RefundStep.Processed, at);
+        Status = RefundStatus.Succeeded;
+        RailReference = result.RailReference;
+        if (result.PayerAmount is { } payerAmount && PayerCurrencyCode == payerAmount.Currency.Code)
+        {
+            // The rail's booking is the word: it decided the share on its own record of earlier refunds.
+            PayerAmountMinorUnits = payerAmount.MinorUnits;
+        }
     }
+
+    void IRailOrder.Notify(DateTimeOffset at)
+    {
+        NotifiedAt = at;
+        Step = RefundStep.Notified;
+        Version++;
+    }
+
+    InvalidTransitionException IRailOrder.Refuse(string transition) => new(nameof(Refund), $"{Status}/{Step}", transition);
 }

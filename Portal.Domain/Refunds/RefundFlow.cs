@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
@@ -22,7 +23,7 @@ public sealed class RefundFlow(
     RefundMetrics metrics)
 {
     // Many staff may refund one payment at once; each lost race is one more short, fresh attempt.
-    private const int MaxConflictRetries = 50;
+    private readonly ConflictRetry _retry = new(50);
 
     /// <summary>
     /// Steps 1–7 of a refund a Manager or Owner asks for: held and, below the threshold, approved and sent at once
@@ -44,71 +45,14 @@ public sealed class RefundFlow(
         }
 
         using var activity = PortalTelemetry.StartRefund("refund.request", null, paymentId);
-        for (var attempt = 0; ; attempt++)
+        var (snapshot, work) = await _retry.RunAsync(() => HoldAsync(by, paymentId, request, activity, cancellationToken), cancellationToken);
+        if (work is null)
         {
-            IPaymentStore? store = stores.Open();
-            try
-            {
-                if (await store.FindRefundByKeyAsync(by.MerchantId, request.IdempotencyKey, cancellationToken) is { } earlier)
-                {
-                    return earlier.PaymentId == paymentId
-                        ? earlier.Snapshot()
-                        : throw new DomainValidationException(nameof(request.IdempotencyKey), "This idempotency key was used for another payment's refund.");
-                }
-                var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
-                if (payment is null || payment.MerchantId != by.MerchantId)
-                {
-                    throw new NotFoundException("Payment");
-                }
-                var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
-                var now = time.GetUtcNow();
-                // What this person moved today without a second pair of eyes: refunds a second Manager or Owner looks
-                // at (or will) are outside what four-eyes guards. The merchant's day is the UTC day, as merchants have no
-                // time zone yet. Read here and guarded at save by the merchant's version (CountRefundRequest), so
-                // parallel requests cannot each count without the others.
-                var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-                var actorRefundsToday = Money.FromMinorUnits(
-                    await store.SumRefundsApprovedAtOnceSinceAsync(by.MerchantId, by.UserId, today, cancellationToken), payment.CurrencyCode);
-                var refund = payment.RequestRefund(merchant, by, ReadAmount(payment, request), request.Reason, request.Note,
-                    request.IdempotencyKey, now, actorRefundsToday);
-                merchant.CountRefundRequest();
-                if (refund.Status == RefundStatus.Processing)
-                {
-                    refund.CreateOrder(now);
-                }
-                store.Add(refund);
-                try
-                {
-                    await store.SaveChangesAsync(cancellationToken);
-                }
-                catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-                {
-                    // Another refund (or this request's twin) changed the payment first: decide again on its numbers.
-                    await store.DisposeAsync();
-                    await Backoff(attempt, cancellationToken);
-                    continue;
-                }
-
-                metrics.Requested(refund);
-                PortalTelemetry.IdentifyRefund(activity, refund.Id);
-                await notifier.PublishAsync(refund.Snapshot(), cancellationToken);
-                if (refund.Status != RefundStatus.Processing)
-                {
-                    await store.DisposeAsync();
-                    return refund.Snapshot();
-                }
-                await using var work = new RefundWork(store, refund, payment, merchant);
-                store = null;
-                return await SendAsync(work, cancellationToken);
-            }
-            catch
-            {
-                if (store is not null)
-                {
-                    await store.DisposeAsync();
-                }
-                throw;
-            }
+            return snapshot;
+        }
+        await using (work)
+        {
+            return await SendAsync(work, cancellationToken);
         }
     }
 
@@ -156,22 +100,15 @@ public sealed class RefundFlow(
             throw new DomainValidationException(nameof(Refund.Note), $"A note has at most {Refund.MaxNoteLength} characters.");
         }
         using var activity = PortalTelemetry.StartRefund("refund.reject", refundId);
-        for (var attempt = 0; ; attempt++)
+        return await _retry.RunAsync(async () =>
         {
             await using var store = stores.Open();
             var (refund, payment, _) = await LoadAsync(store, approver.MerchantId, refundId, cancellationToken);
             refund.Reject(approver, note, time.GetUtcNow());
             payment.ReleaseRefund(refund);
-            try
-            {
-                await store.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                continue;
-            }
+            await store.SaveChangesAsync(cancellationToken);
             return await CommittedAsync(refund, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -182,7 +119,7 @@ public sealed class RefundFlow(
     {
         ArgumentNullException.ThrowIfNull(result);
         using var activity = PortalTelemetry.StartRefund("refund.record_result", result.OrderId);
-        for (var attempt = 0; ; attempt++)
+        return await _retry.RunAsync(async () =>
         {
             await using var store = stores.Open();
             var refund = await store.FindRefundAsync(result.OrderId, cancellationToken) ?? throw new NotFoundException("Refund");
@@ -191,17 +128,9 @@ public sealed class RefundFlow(
             {
                 return refund.Snapshot();
             }
-            try
-            {
-                await store.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                await Backoff(attempt, cancellationToken);
-                continue;
-            }
+            await store.SaveChangesAsync(cancellationToken);
             return await CommittedAsync(refund, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -211,7 +140,7 @@ public sealed class RefundFlow(
     public async Task<RefundSnapshot?> FailUndeliveredAsync(Guid refundId, CancellationToken cancellationToken = default)
     {
         using var activity = PortalTelemetry.StartRefund("refund.fail_undelivered", refundId);
-        for (var attempt = 0; ; attempt++)
+        return await _retry.RunAsync(async () =>
         {
             await using var store = stores.Open();
             var refund = await store.FindRefundAsync(refundId, cancellationToken);
@@ -223,23 +152,66 @@ public sealed class RefundFlow(
             var now = time.GetUtcNow();
             refund.Fail(FailureReason.Timeout, now);
             payment.ReleaseRefund(refund);
-            AnnounceResult(refund, now);
-            try
-            {
-                await store.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                continue;
-            }
+            RailOrderProtocol.AnnounceResult(refund, now);
+            await store.SaveChangesAsync(cancellationToken);
             return await CommittedAsync(refund, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
-    // A short random pause after a lost race, so that many writers of one payment do not collide again in step.
-    // Wall-clock on purpose: it spaces out database writes, it is not business time.
-    private static Task Backoff(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
+    // Step 1, and step 3 when approved at once: the refund held on the payment and saved, with the unit of work that
+    // sends it when it goes to the rail now. A lost race at the save ends the attempt; the next decides again on fresh
+    // numbers (another refund, or this request's twin, changed the payment first).
+    private async Task<(RefundSnapshot Snapshot, RefundWork? Work)> HoldAsync(StaffActor by, Guid paymentId,
+        RefundRequest request, Activity? activity, CancellationToken cancellationToken)
+    {
+        var store = stores.Open();
+        var sending = false;
+        try
+        {
+            if (await store.FindRefundByKeyAsync(by.MerchantId, request.IdempotencyKey, cancellationToken) is { } earlier)
+            {
+                return earlier.PaymentId == paymentId
+                    ? (earlier.Snapshot(), null)
+                    : throw new DomainValidationException(nameof(request.IdempotencyKey), "This idempotency key was used for another payment's refund.");
+            }
+            var payment = await store.FindPaymentAsync(paymentId, cancellationToken);
+            if (payment is null || payment.MerchantId != by.MerchantId)
+            {
+                throw new NotFoundException("Payment");
+            }
+            var merchant = await store.FindMerchantAsync(payment.MerchantId, cancellationToken) ?? throw new NotFoundException("Merchant");
+            var now = time.GetUtcNow();
+            // What this person moved today without a second pair of eyes: refunds a second Manager or Owner looks
+            // at (or will) are outside what four-eyes guards. The merchant's day is the UTC day, as merchants have no
+            // time zone yet. Read here and guarded at save by the merchant's version (CountRefundRequest), so
+            // parallel requests cannot each count without the others.
+            var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+            var actorRefundsToday = Money.FromMinorUnits(
+                await store.SumRefundsApprovedAtOnceSinceAsync(by.MerchantId, by.UserId, today, cancellationToken), payment.CurrencyCode);
+            var refund = payment.RequestRefund(merchant, by, ReadAmount(payment, request), request.Reason, request.Note,
+                request.IdempotencyKey, now, actorRefundsToday);
+            merchant.CountRefundRequest();
+            if (refund.Status == RefundStatus.Processing)
+            {
+                refund.CreateOrder(now);
+            }
+            store.Add(refund);
+            await store.SaveChangesAsync(cancellationToken);
+
+            metrics.Requested(refund);
+            PortalTelemetry.IdentifyRefund(activity, refund.Id);
+            await notifier.PublishAsync(refund.Snapshot(), cancellationToken);
+            sending = refund.Status == RefundStatus.Processing;
+            return (refund.Snapshot(), sending ? new RefundWork(store, refund, payment, merchant) : null);
+        }
+        finally
+        {
+            if (!sending)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
 
     private static Money ReadAmount(Payment payment, RefundRequest request)
     {
@@ -317,16 +289,15 @@ public sealed class RefundFlow(
         return await CommittedAsync(work.Refund, cancellationToken);
     }
 
-    // Steps 5 and 6 on loaded entities; false when the result adds nothing (already final, or an acceptance repeated).
+    // Steps 5–7 on loaded entities (RailOrderProtocol.Apply), and the payment's held amount settled or freed by the
+    // result; false when the result adds nothing.
     private bool ApplyRailResult(Refund refund, Payment payment, RailResult result)
     {
-        if (refund.Status != RefundStatus.Processing || refund.Step < RefundStep.OrderSent ||
-            (result.Status == RailOrderStatus.Accepted && refund.Step >= RefundStep.RailVerified))
+        var now = time.GetUtcNow();
+        if (!RailOrderProtocol.Apply(refund, result, now))
         {
             return false;
         }
-        var now = time.GetUtcNow();
-        refund.RecordRailResult(result, now);
         if (refund.Status == RefundStatus.Succeeded)
         {
             payment.SettleRefund(refund);
@@ -335,23 +306,12 @@ public sealed class RefundFlow(
         {
             payment.ReleaseRefund(refund);
         }
-        AnnounceResult(refund, now);
         return true;
     }
 
-    // Step 7 is committed with the result it announces and published right after, as for payments
-    // (CheckoutFlow.AnnounceResult says why).
-    private static void AnnounceResult(Refund refund, DateTimeOffset now)
-    {
-        if (refund.Status is RefundStatus.Succeeded or RefundStatus.Failed && refund.NotifiedAt is null)
-        {
-            refund.MarkNotified(now);
-        }
-    }
-
     // After the commit of a change to the refund: counts it when it was the refund's result, then publishes it (its step
-    // 7, when it has a result, was saved with it: AnnounceResult). As for payments (CheckoutFlow.CommittedAsync), each
-    // commit that changes a refund's status passes here once.
+    // 7, when it has a result, was saved with it: RailOrderProtocol.AnnounceResult). As for payments
+    // (PaymentOutcomes.CommittedAsync), each commit that changes a refund's status passes here once.
     private async Task<RefundSnapshot> CommittedAsync(Refund refund, CancellationToken cancellationToken)
     {
         metrics.Committed(refund);

@@ -54,7 +54,7 @@ public sealed class FastPaymentExpiryTests(BrowserAppFixture fixture) : IAsyncLi
     public async Task ApproveFast_ExpiredCode_FailsAsExpiredAndMovesNothing()
     {
         var services = _app.Services;
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var checkout = await DemoCheckouts.CreateAsync(services, 9.00m, expiresIn: TimeSpan.FromHours(2));
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
 

@@ -51,7 +51,7 @@ public sealed class ReceiptRefundTests(BrowserAppFixture fixture)
         var services = fixture.App.Services;
         var payer = await BankBook.OpenForeignPayerAsync(services, "USD", 100.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 40.00m);
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         var quote = (await flow.QuoteAsync(started.PaymentId, AccountNumber.Parse(payer))).Quote!;
         await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456", quote.QuoteId), "key-1");

@@ -115,7 +115,7 @@ public sealed class VelocityLimitTests(VelocityLimitTests.Fixture fixture) : ICl
     private async Task<(IBrowserContext Context, WalletPageObject Wallet, Guid PaymentId)> OpenWalletAsync(string address)
     {
         var checkout = await DemoCheckouts.CreateAsync(Services, 5.00m);
-        var started = await Services.GetRequiredService<CheckoutFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var started = await Services.GetRequiredService<PaymentFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
         var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress, width: 375, height: 667);
         await context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Forwarded-For"] = address });
         var wallet = new WalletPageObject(await context.NewPageAsync());

@@ -15,8 +15,8 @@ public static class DemoCheckouts
     {
         var merchantId = await MerchantIdAsync(services, merchant);
         var time = services.GetRequiredService<TimeProvider>();
-        var flow = services.GetRequiredService<CheckoutFlow>();
-        return await flow.CreateCheckoutAsync(merchantId,
+        var checkouts = services.GetRequiredService<CheckoutLifecycle>();
+        return await checkouts.CreateCheckoutAsync(merchantId,
             new CheckoutRequest(amount, "CNY", description, time.GetUtcNow() + (expiresIn ?? TimeSpan.FromHours(1)),
                 $"T-{Guid.NewGuid():N}"[..12], returnUrl),
             "tests");

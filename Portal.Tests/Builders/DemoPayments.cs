@@ -27,7 +27,7 @@ public static class DemoPayments
     {
         var payer = await BankBook.OpenPayerAsync(services, payerBalance);
         var checkout = await DemoCheckouts.CreateAsync(services, amount, merchant);
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, method);
         var details = PayerDetails.Parse(payer, "123456");
         var key = Guid.NewGuid().ToString("N");

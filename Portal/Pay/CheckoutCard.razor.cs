@@ -41,7 +41,7 @@ public sealed partial class CheckoutCard
     private CheckoutQueries Queries { get; set; } = default!;
 
     [Inject]
-    private CheckoutFlow Flow { get; set; } = default!;
+    private PaymentFlow Flow { get; set; } = default!;
 
     [Inject]
     private PaymentEvents Events { get; set; } = default!;

@@ -10,7 +10,7 @@ namespace Portal.Pay;
 /// Asks for the FX quote of the account a customer typed, for the checkout and the wallet alike, and says it in the
 /// customer's language when there is none to give.
 /// </summary>
-public sealed class PayerQuotes(CheckoutFlow flow, VelocityLimits velocity, ClientAddress client, IStringLocalizer<CheckoutText> text)
+public sealed class PayerQuotes(PaymentFlow flow, VelocityLimits velocity, ClientAddress client, IStringLocalizer<CheckoutText> text)
 {
     /// <summary>
     /// The payment with the quote for <paramref name="account"/> (or without one, for an account in the payment's own

@@ -30,7 +30,7 @@ public sealed partial class StoreAmountPage
     private CheckoutQueries Queries { get; set; } = default!;
 
     [Inject]
-    private CheckoutFlow Flow { get; set; } = default!;
+    private CheckoutLifecycle Checkouts { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -75,7 +75,7 @@ public sealed partial class StoreAmountPage
         Checkout checkout;
         try
         {
-            checkout = await Flow.CreateStoreCheckoutAsync(StoreToken, amount);
+            checkout = await Checkouts.CreateStoreCheckoutAsync(StoreToken, amount);
         }
         catch (DomainValidationException)
         {

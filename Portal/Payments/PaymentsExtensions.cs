@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Checkouts;
 using Portal.Domain.Payments;
 
 namespace Portal.Payments;
@@ -7,8 +8,9 @@ namespace Portal.Payments;
 public static class PaymentsExtensions
 {
     /// <summary>
-    /// The seven-step flow, its reconciler, the queue where rail callbacks' results wait to be saved together, the
-    /// clock they read (replaceable in tests) and the instruments that count what payments and refunds become.
+    /// The checkouts' lifecycle, the seven-step flow and the record of how payments end, the reconciler, the queue where
+    /// rail callbacks' results wait to be saved together, the clock they read (replaceable in tests) and the instruments
+    /// that count what payments and refunds become.
     /// </summary>
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
@@ -22,7 +24,9 @@ public static class PaymentsExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentFlowOptions>>().Value);
         builder.Services.AddSingleton<PaymentMetrics>();
         builder.Services.AddSingleton<Portal.Domain.Refunds.RefundMetrics>();
-        builder.Services.AddSingleton<CheckoutFlow>();
+        builder.Services.AddSingleton<CheckoutLifecycle>();
+        builder.Services.AddSingleton<PaymentOutcomes>();
+        builder.Services.AddSingleton<PaymentFlow>();
         builder.Services.AddSingleton<Portal.Domain.Refunds.RefundFlow>();
         builder.Services.AddSingleton<PaymentReconciler>();
         builder.Services.AddHostedService<ReconcilerService>();

@@ -41,7 +41,7 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         return SendOrderAsync(new RailOrderMessage(order.OrderId, "Payment", order.PayerAccount.Value,
             order.MerchantAccount.Value, order.Pin.Value, order.Amount.ToAmountString(), order.Amount.Currency.Code,
             order.Reference, fast ? RailOrderMessage.FastMode : RailOrderMessage.RealTimeMode,
-            fast ? address.Callback.AbsoluteUri : null, null, order.Quote?.QuoteId, order.Quote?.PayerTotal.ToAmountString(),
+            fast ? address.PaymentCallback.AbsoluteUri : null, null, order.Quote?.QuoteId, order.Quote?.PayerTotal.ToAmountString(),
             order.Quote?.PayerCurrency.Code), cancellationToken);
     }
 
@@ -90,7 +90,7 @@ public sealed class HttpPaymentRail(HttpClient http, RailAddress address, IOptio
         return SendOrderAsync(new RailOrderMessage(refund.OrderId, "Refund", null,
             refund.MerchantAccount.Value, null, refund.Amount.ToAmountString(), refund.Amount.Currency.Code,
             refund.Reference, fast ? RailOrderMessage.FastMode : RailOrderMessage.RealTimeMode,
-            fast ? address.Callback.AbsoluteUri : null, refund.OriginalOrderId), cancellationToken);
+            fast ? address.RefundCallback.AbsoluteUri : null, refund.OriginalOrderId), cancellationToken);
     }
 
     public async Task<RailResult?> QueryAsync(Guid orderId, CancellationToken cancellationToken = default)

@@ -13,19 +13,36 @@ namespace Portal.Rails;
 /// </summary>
 public sealed class RailAddress(IOptions<RailOptions> options, IServiceProvider services)
 {
+    /// <summary>
+    /// Where the rail called back for payments and refunds alike before each kind had a path of its own. Still taken,
+    /// for the callbacks of orders sent before the upgrade, which carry this address.
+    /// </summary>
     public const string CallbackPath = "rails/sandbox/callback";
 
+    /// <summary>Where the rail calls back with a fast payment's result.</summary>
+    public const string PaymentCallbackPath = CallbackPath + "/payments";
+
+    /// <summary>Where the rail calls back with a fast refund's result.</summary>
+    public const string RefundCallbackPath = CallbackPath + "/refunds";
+
     private Uri? _baseAddress;
-    private Uri? _callback;
+    private Uri? _paymentCallback;
+    private Uri? _refundCallback;
 
     public Uri Resolve(string relative) => new(BaseAddress, relative);
 
     public Uri BaseAddress => _baseAddress ??= Find();
 
-    /// <summary>Where the rail POSTs a fast order's result.</summary>
-    public Uri Callback => _callback ??= string.IsNullOrWhiteSpace(options.Value.CallbackUrl)
+    /// <summary>Where the rail POSTs a fast payment's result: <see cref="PaymentCallbackPath"/>, or under the configured callback URL.</summary>
+    public Uri PaymentCallback => _paymentCallback ??= new Uri(CallbackBase(), "payments");
+
+    /// <summary>Where the rail POSTs a fast refund's result: <see cref="RefundCallbackPath"/>, or under the configured callback URL.</summary>
+    public Uri RefundCallback => _refundCallback ??= new Uri(CallbackBase(), "refunds");
+
+    // Both kinds' paths sit under one address, so a configured callback URL (one per instance) still names both.
+    private Uri CallbackBase() => WithSlash(string.IsNullOrWhiteSpace(options.Value.CallbackUrl)
         ? new Uri(OwnAddress(), CallbackPath)
-        : new Uri(options.Value.CallbackUrl, UriKind.Absolute);
+        : new Uri(options.Value.CallbackUrl, UriKind.Absolute));
 
     private Uri Find() =>
         string.IsNullOrWhiteSpace(options.Value.BaseUrl)

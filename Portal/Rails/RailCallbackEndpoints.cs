@@ -9,8 +9,9 @@ namespace Portal.Rails;
 
 /// <summary>
 /// Where the rail reports a fast order's result (step 6): a signed POST of the same answer the order endpoint
-/// returns. Only a correctly signed, fresh callback changes anything; the same callback twice changes nothing the
-/// second time, because recording a rail result is idempotent, so no replay store is needed.
+/// returns, to the path of the order's kind, payment or refund, named in the order. Only a correctly signed, fresh
+/// callback changes anything; the same callback twice changes nothing the second time, because recording a rail result
+/// is idempotent, so no replay store is needed.
 /// </summary>
 public static class RailCallbackEndpoints
 {
@@ -19,26 +20,75 @@ public static class RailCallbackEndpoints
     public static IEndpointRouteBuilder MapRailCallbacks(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/" + RailAddress.CallbackPath, ReceiveCallbackAsync)
-            .WithTags("Rail callbacks")
-            .ExcludeFromDescription()
-            .DisableAntiforgery();
+        AsCallback(app.MapPost("/" + RailAddress.PaymentCallbackPath, ReceivePaymentCallbackAsync));
+        AsCallback(app.MapPost("/" + RailAddress.RefundCallbackPath, ReceiveRefundCallbackAsync));
+        AsCallback(app.MapPost("/" + RailAddress.CallbackPath, ReceiveCallbackAsync));
         return app;
     }
 
-    public static async Task<IResult> ReceiveCallbackAsync(HttpContext context, RailResultQueue payments, RefundFlow refunds,
+    private static void AsCallback(RouteHandlerBuilder endpoint) =>
+        endpoint.WithTags("Rail callbacks").ExcludeFromDescription().DisableAntiforgery();
+
+    /// <summary>A fast payment's result, recorded with the other callbacks that arrive meanwhile (<see cref="RailResultQueue"/>).</summary>
+    public static Task<IResult> ReceivePaymentCallbackAsync(HttpContext context, RailResultQueue payments,
         IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(payments);
+        return ReceiveAsync(context, options, time, logger, "No payment has this order id.",
+            result => RecordPaymentAsync(result, payments, logger));
+    }
+
+    /// <summary>A fast refund's result.</summary>
+    public static Task<IResult> ReceiveRefundCallbackAsync(HttpContext context, RefundFlow refunds,
+        IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
+    {
+        ArgumentNullException.ThrowIfNull(refunds);
+        return ReceiveAsync(context, options, time, logger, "No refund has this order id.",
+            result => RecordRefundAsync(result, refunds, logger));
+    }
+
+    /// <summary>
+    /// A result sent to the address every order carried before payments and refunds had paths of their own: the
+    /// callbacks of orders sent before the upgrade. The kind is not on the message, so payments are tried first, being
+    /// by far the most callbacks, then refunds.
+    /// </summary>
+    public static Task<IResult> ReceiveCallbackAsync(HttpContext context, RailResultQueue payments, RefundFlow refunds,
+        IOptions<RailOptions> options, TimeProvider time, ILogger<HttpPaymentRail> logger)
+    {
+        ArgumentNullException.ThrowIfNull(payments);
+        ArgumentNullException.ThrowIfNull(refunds);
+        return ReceiveAsync(context, options, time, logger, "No payment or refund has this order id.",
+            async result => await RecordPaymentAsync(result, payments, logger) ?? await RecordRefundAsync(result, refunds, logger));
+    }
+
+    // Reads and checks the callback, then records it as the path's kind says (null: no order of that kind has its id).
+    private static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<RailOptions> options, TimeProvider time,
+        ILogger logger, string unknownOrder, Func<RailResult, Task<IResult?>> record)
+    {
+        var (result, refusal) = await ReadAsync(context, options, time, logger);
+        if (result is null)
+        {
+            return refusal!;
+        }
+        if (await record(result) is { } recorded)
+        {
+            return recorded;
+        }
+        logger.CallbackForUnknownOrder(result.OrderId);
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: unknownOrder);
+    }
+
+    // The callback's result when it is signed as the rail signs, fresh and a rail answer; else the refusal to send back.
+    private static async Task<(RailResult? Result, IResult? Refusal)> ReadAsync(HttpContext context, IOptions<RailOptions> options,
+        TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var cancellationToken = context.RequestAborted;
-
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is too large.");
+            return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is too large."));
         }
 
         var headers = context.Request.Headers;
@@ -51,30 +101,36 @@ public static class RailCallbackEndpoints
         if (check != SignatureCheck.Valid)
         {
             logger.CallbackRefused(check);
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated.",
+            return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated.",
                 detail: check == SignatureCheck.Stale
                     ? "The callback's timestamp is outside the allowed clock skew."
-                    : "The callback is not signed as the rail requires.");
+                    : "The callback is not signed as the rail requires."));
         }
 
-        RailResult result;
         try
         {
-            result = HttpPaymentRail.ToResult(HttpPaymentRail.ReadAnswer(body));
+            return (HttpPaymentRail.ToResult(HttpPaymentRail.ReadAnswer(body)), null);
         }
         catch (RailUnavailableException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The callback is not a rail answer.");
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The callback is not a rail answer."));
         }
+    }
 
-        // Finishing the payment is Portal's business now: a rail that hangs up does not stop it half way.
-        // An order id is a payment's or a refund's; payments come first, being by far the most callbacks, and are
-        // recorded with the other callbacks that arrive meanwhile (RailResultQueue).
-        if (await payments.RecordAsync(result) is { } payment)
+    // Finishing the payment or refund is Portal's business now: a rail that hangs up does not stop it half way, so
+    // neither is given the request's cancellation. Each returns null when no order of its kind has the id.
+    private static async Task<IResult?> RecordPaymentAsync(RailResult result, RailResultQueue payments, ILogger logger)
+    {
+        if (await payments.RecordAsync(result) is not { } payment)
         {
-            logger.CallbackRecorded(result.OrderId, result.Status, payment.Status.ToString());
-            return Results.Ok();
+            return null;
         }
+        logger.CallbackRecorded(result.OrderId, result.Status, payment.Status.ToString());
+        return Results.Ok();
+    }
+
+    private static async Task<IResult?> RecordRefundAsync(RailResult result, RefundFlow refunds, ILogger logger)
+    {
         try
         {
             var recorded = await refunds.RecordRailResultAsync(result, CancellationToken.None);
@@ -83,8 +139,7 @@ public static class RailCallbackEndpoints
         }
         catch (NotFoundException)
         {
-            logger.CallbackForUnknownOrder(result.OrderId);
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No payment or refund has this order id.");
+            return null;
         }
     }
 

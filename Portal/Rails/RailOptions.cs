@@ -22,8 +22,9 @@ public sealed class RailOptions : IValidatableObject
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// Where the rail POSTs the result of a fast order, e.g. <c>https://portal.example/rails/sandbox/callback</c>.
-    /// Defaults to none: Portal's own listening address plus <c>rails/sandbox/callback</c>.
+    /// Where the rail POSTs the result of a fast order, e.g. <c>https://portal.example/rails/sandbox/callback</c>: a
+    /// payment's under it at <c>payments</c>, a refund's at <c>refunds</c>. Defaults to none: Portal's own listening
+    /// address plus <c>rails/sandbox/callback</c>.
     /// </summary>
     [Url]
     public string? CallbackUrl { get; set; }

@@ -6,12 +6,12 @@ namespace Portal.Rails;
 
 /// <summary>
 /// Where rail callbacks wait to be recorded, so that the results arriving together are saved together
-/// (<see cref="CheckoutFlow.RecordRailResultsAsync"/>): one writer takes whatever has queued while it saved the
+/// (<see cref="PaymentOutcomes.RecordRailResultsAsync"/>): one writer takes whatever has queued while it saved the
 /// previous batch. A lone callback is saved at once, as before; a burst is saved in batches that grow with it, which is
 /// what keeps the push to thousands of waiting pages fast when their results arrive at once (README, capacity).
 /// Each callback is answered only once its result is committed, so the rail's retry rules are unchanged.
 /// </summary>
-public sealed partial class RailResultQueue(CheckoutFlow flow, ILogger<RailResultQueue> logger) : BackgroundService
+public sealed partial class RailResultQueue(PaymentOutcomes outcomes, ILogger<RailResultQueue> logger) : BackgroundService
 {
     // Enough to take a second's burst in a few commits; small enough that one batch's read stays one short query.
     private const int MaxBatch = 64;
@@ -70,7 +70,7 @@ public sealed partial class RailResultQueue(CheckoutFlow flow, ILogger<RailResul
         try
         {
             // Once taken, a batch is finished even while Portal stops: the rail has been told nothing yet.
-            var recorded = await flow.RecordRailResultsAsync(results, CancellationToken.None);
+            var recorded = await outcomes.RecordRailResultsAsync(results, CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Recorded.TrySetResult(recorded[i]);

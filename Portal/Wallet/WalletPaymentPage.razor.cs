@@ -32,7 +32,7 @@ public sealed partial class WalletPaymentPage
     private WalletQueries Queries { get; set; } = default!;
 
     [Inject]
-    private CheckoutFlow Flow { get; set; } = default!;
+    private PaymentFlow Flow { get; set; } = default!;
 
     [Inject]
     private PaymentEvents Events { get; set; } = default!;

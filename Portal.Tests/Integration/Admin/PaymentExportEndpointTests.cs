@@ -44,7 +44,7 @@ public abstract class PaymentExportEndpointTests<TProvider>(PaymentExportFixture
     public async Task Export_CrossBorderPayment_HasThePayersCurrencyAmountRateAndQuote()
     {
         var services = fixture.App.Services;
-        var flow = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Domain.Payments.CheckoutFlow>(services);
+        var flow = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Domain.Payments.PaymentFlow>(services);
         var payer = await Builders.BankBook.OpenForeignPayerAsync(services, "HKD", 500.00m);
         var checkout = await Builders.DemoCheckouts.CreateAsync(services, 33.00m);
         var started = await flow.ChooseMethodAsync(checkout.Token, Portal.Domain.Payments.PaymentMethod.RealTime);

@@ -58,7 +58,7 @@ internal static class ApiCalls
     {
         var token = new Uri(checkout.GetProperty("url").GetString()!).Segments[^1];
         var payer = await BankBook.OpenPayerAsync(app.Services, 10_000m);
-        var flow = app.Services.GetRequiredService<CheckoutFlow>();
+        var flow = app.Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(token, PaymentMethod.RealTime);
         var paid = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), Guid.NewGuid().ToString("N"));
         return paid.Status == PaymentStatus.Succeeded ? paid : throw new InvalidOperationException($"Payment {paid.Status}");
@@ -69,7 +69,7 @@ internal static class ApiCalls
     {
         var payer = await BankBook.OpenPayerAsync(app.Services, 1.00m);
         var checkout = await DemoCheckouts.CreateAsync(app.Services, 10.00m);
-        var flow = app.Services.GetRequiredService<CheckoutFlow>();
+        var flow = app.Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         var failed = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), Guid.NewGuid().ToString("N"));
         return failed.Status == PaymentStatus.Failed ? failed : throw new InvalidOperationException($"Payment {failed.Status}");

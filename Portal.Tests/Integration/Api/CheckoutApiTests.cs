@@ -247,7 +247,7 @@ public abstract class CheckoutApiTests<TProvider>(ApiFixture<TProvider> fixture)
         Assert.Equal("open", body.GetProperty("status").GetString());
         Assert.False(body.GetProperty("locked").GetBoolean());
         var payer = await BankBook.OpenPayerAsync(fixture.App.Services, 10.00m);
-        var flow = fixture.App.Services.GetRequiredService<CheckoutFlow>();
+        var flow = fixture.App.Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         Assert.Equal(PaymentStatus.Succeeded, (await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "after-reopen")).Status);
     }
@@ -292,7 +292,7 @@ public abstract class CheckoutApiTests<TProvider>(ApiFixture<TProvider> fixture)
     private async Task<Checkout> LockedCheckoutAsync()
     {
         var services = fixture.App.Services;
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var victim = await BankBook.OpenPayerAsync(services, 10.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 5.00m);
         for (var i = 0; i < Checkout.MaxFailedAttempts; i++)

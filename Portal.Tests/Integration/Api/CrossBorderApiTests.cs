@@ -16,7 +16,7 @@ public abstract class CrossBorderApiTests<TProvider>(ApiFixture<TProvider> fixtu
     [Fact]
     public async Task Get_CrossBorderPayment_ShowsThePayersSide_AndItsRefundTheirShare()
     {
-        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var flow = Services.GetRequiredService<PaymentFlow>();
         var payer = await BankBook.OpenForeignPayerAsync(Services, "EUR", 100.00m);
         var checkout = await DemoCheckouts.CreateAsync(Services, 40.00m);
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);

@@ -24,7 +24,7 @@ public abstract class CrossBorderPaymentTests(DatabaseProvider provider) : IAsyn
 
     private IServiceProvider Services => _app.Services;
 
-    private CheckoutFlow Flow => Services.GetRequiredService<CheckoutFlow>();
+    private PaymentFlow Flow => Services.GetRequiredService<PaymentFlow>();
 
     public Task InitializeAsync()
     {

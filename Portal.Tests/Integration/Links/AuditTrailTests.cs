@@ -61,7 +61,7 @@ public sealed partial class AuditTrailTests(LinksAppFixture fixture) : IClassFix
         await ActionsOf(_demoId, StaffRole.Manager).DeactivateAsync(checkout.Id);
 
         var closed = await Assert.ThrowsAsync<CheckoutClosedException>(() =>
-            Services.GetRequiredService<CheckoutFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime));
+            Services.GetRequiredService<PaymentFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime));
         Assert.Equal(FailureReason.Deactivated, closed.Reason);
         var log = await AuditOf(_demoId).ListAsync(new AuditQuery(Action: AuditActions.LinkDeactivated));
         Assert.Contains(log.Rows, r => r.TargetId == checkout.Id.ToString());
@@ -131,7 +131,7 @@ public sealed partial class AuditTrailTests(LinksAppFixture fixture) : IClassFix
         new(12.50m, "CNY", description, DateTimeOffset.UtcNow.AddDays(1));
 
     private LinkActions ActionsOf(Guid merchantId, StaffRole role) => new(
-        Services.GetRequiredService<CheckoutFlow>(), StaffOf(merchantId, role), Services.GetRequiredService<IAuditLog>(),
+        Services.GetRequiredService<CheckoutLifecycle>(), StaffOf(merchantId, role), Services.GetRequiredService<IAuditLog>(),
         Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Services.GetRequiredService<TimeProvider>());
 
     private AuditQueries AuditOf(Guid merchantId, StaffRole role = StaffRole.Owner) =>

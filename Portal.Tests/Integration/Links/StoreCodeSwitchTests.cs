@@ -6,6 +6,7 @@ using Portal.Admin.Audit;
 using Portal.Admin.Links;
 using Portal.Audit;
 using Portal.Data;
+using Portal.Domain.Checkouts;
 using Portal.Domain.Common;
 using Portal.Domain.Merchants;
 using Portal.Domain.Payments;
@@ -111,7 +112,7 @@ public sealed partial class StoreCodeSwitchTests(LinksAppFixture fixture) : ICla
     private async Task<LinkActions> ActionsOfAsync(StaffRole role)
     {
         var merchant = await DemoCheckouts.MerchantAsync(Services);
-        return new LinkActions(Services.GetRequiredService<CheckoutFlow>(), AdminDatabase.StaffOf(merchant, role),
+        return new LinkActions(Services.GetRequiredService<CheckoutLifecycle>(), AdminDatabase.StaffOf(merchant, role),
             Services.GetRequiredService<IAuditLog>(), Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
             Services.GetRequiredService<TimeProvider>());
     }

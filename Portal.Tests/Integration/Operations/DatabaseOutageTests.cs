@@ -54,7 +54,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     [Fact]
     public async Task Ready_PostgresCrashedMidPayment_FalseUntilItReturnsThenPaymentFinishedOnce()
     {
-        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var flow = Services.GetRequiredService<PaymentFlow>();
         var payer = await BankBook.OpenPayerAsync(Services, 100.00m);
         var checkout = await DemoCheckouts.CreateAsync(Services, 42.00m);
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);

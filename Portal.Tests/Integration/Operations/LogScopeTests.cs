@@ -35,7 +35,7 @@ public sealed class LogScopeTests : IAsyncLifetime
         using var failing = services.GetRequiredService<PaymentEvents>().WatchCheckout(checkout.Id,
             _ => throw new InvalidOperationException("This page's circuit is gone."));
 
-        var started = await services.GetRequiredService<CheckoutFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
+        var started = await services.GetRequiredService<PaymentFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
 
         var line = Assert.Single(_lines, l => l.EventName == "PublishFailed" && l.Message.Contains(started.PaymentId.ToString(), StringComparison.Ordinal));
         Assert.Equal(started.PaymentId.ToString(), line.Scopes.GetValueOrDefault("portal.payment.id"));

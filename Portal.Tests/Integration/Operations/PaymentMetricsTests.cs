@@ -19,7 +19,7 @@ public sealed class PaymentMetricsTests : IAsyncLifetime
 
     private IServiceProvider Services => _app.Services;
 
-    private CheckoutFlow Flow => Services.GetRequiredService<CheckoutFlow>();
+    private PaymentOutcomes Outcomes => Services.GetRequiredService<PaymentOutcomes>();
 
     public Task InitializeAsync()
     {
@@ -88,7 +88,7 @@ public sealed class PaymentMetricsTests : IAsyncLifetime
 
         // The reconciler's answer for the same order, arriving after the callback's: published again, counted never.
         var result = await Services.GetRequiredService<HttpPaymentRail>().QueryAsync(approved.PaymentId);
-        await Flow.RecordRailResultAsync(result!);
+        await Outcomes.RecordRailResultAsync(result!);
 
         Assert.Equal(1, _readings.Sum("portal.payments.succeeded", ("portal.payment.method", "fast")));
         Assert.Equal(1, _readings.Sum("portal.payments.started", ("portal.payment.method", "fast")));

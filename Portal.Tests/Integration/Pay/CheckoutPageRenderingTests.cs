@@ -19,7 +19,7 @@ public abstract partial class CheckoutPageRenderingTests(DatabaseProvider provid
 
     private IServiceProvider Services => _app.Services;
 
-    private CheckoutFlow Flow => Services.GetRequiredService<CheckoutFlow>();
+    private PaymentFlow Flow => Services.GetRequiredService<PaymentFlow>();
 
     public Task InitializeAsync()
     {

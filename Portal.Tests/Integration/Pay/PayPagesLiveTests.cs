@@ -30,7 +30,7 @@ public abstract class PayPagesLiveTests(DatabaseProvider provider) : PayComponen
         _ = _app.BaseAddress;
         Services.AddSingleton(App.GetRequiredService<CheckoutQueries>());
         Services.AddSingleton(App.GetRequiredService<WalletQueries>());
-        Services.AddSingleton(App.GetRequiredService<CheckoutFlow>());
+        Services.AddSingleton(App.GetRequiredService<PaymentFlow>());
         Services.AddSingleton(App.GetRequiredService<PaymentEvents>());
         Services.AddSingleton(App.GetRequiredService<TimeProvider>());
         Services.AddSingleton(App.GetRequiredService<IOptions<CheckoutOptions>>());
@@ -58,7 +58,7 @@ public abstract class PayPagesLiveTests(DatabaseProvider provider) : PayComponen
         var card = Render<CheckoutCard>(p => p.Add(c => c.Token, checkout.Token));
         card.WaitForAssertion(() => Assert.Contains("How would you like to pay?", card.Markup, StringComparison.Ordinal));
 
-        var flow = App.GetRequiredService<CheckoutFlow>();
+        var flow = App.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "other-tab");
 
@@ -71,7 +71,7 @@ public abstract class PayPagesLiveTests(DatabaseProvider provider) : PayComponen
     {
         var payer = await BankBook.OpenPayerAsync(App, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(App, 12.34m);
-        var flow = App.GetRequiredService<CheckoutFlow>();
+        var flow = App.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
         var wallet = Render<WalletPaymentPage>(p => p.Add(c => c.Reference, started.PaymentId.ToString("N")));
         wallet.WaitForAssertion(() => Assert.Contains("Approve", wallet.Markup, StringComparison.Ordinal));

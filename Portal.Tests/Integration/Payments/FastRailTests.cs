@@ -195,8 +195,8 @@ public abstract class FastRailTests(DatabaseProvider provider)
 
         // The batches share four payments: whichever commits second collides, and records its results one by one.
         var recorded = await Task.WhenAll(
-            Task.Run(() => Flow(app.Services).RecordRailResultsAsync([.. results[..6], unknown])),
-            Task.Run(() => Flow(app.Services).RecordRailResultsAsync([.. results[2..]])));
+            Task.Run(() => Outcomes(app.Services).RecordRailResultsAsync([.. results[..6], unknown])),
+            Task.Run(() => Outcomes(app.Services).RecordRailResultsAsync([.. results[2..]])));
 
         Assert.Null(recorded[0][6]);
         Assert.All(recorded.SelectMany(r => r).OfType<PaymentSnapshot>(), p => Assert.Equal(PaymentStatus.Succeeded, p.Status));
@@ -277,7 +277,9 @@ public abstract class FastRailTests(DatabaseProvider provider)
         return app;
     }
 
-    private static CheckoutFlow Flow(IServiceProvider services) => services.GetRequiredService<CheckoutFlow>();
+    private static PaymentFlow Flow(IServiceProvider services) => services.GetRequiredService<PaymentFlow>();
+
+    private static PaymentOutcomes Outcomes(IServiceProvider services) => services.GetRequiredService<PaymentOutcomes>();
 
     private static HttpClient Client(PortalApp app) => new() { BaseAddress = app.BaseAddress };
 
@@ -300,12 +302,12 @@ public abstract class FastRailTests(DatabaseProvider provider)
     {
         var secret = app.Services.GetRequiredService<IOptions<RailOptions>>().Value.SigningSecret;
         var nonce = Guid.NewGuid().ToString("N");
-        var request = new HttpRequestMessage(HttpMethod.Post, RailAddress.CallbackPath) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, RailAddress.PaymentCallbackPath) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
         request.Headers.Add(MessageSigner.SignatureHeader, signature ??
-            new MessageSigner(secret).Sign(MessageScope.Request("POST", "/" + RailAddress.CallbackPath), timestamp, nonce, body));
+            new MessageSigner(secret).Sign(MessageScope.Request("POST", "/" + RailAddress.PaymentCallbackPath), timestamp, nonce, body));
         return request;
     }
 

@@ -14,7 +14,7 @@ public abstract class RealTimePaymentTests(DatabaseProvider provider) : IAsyncLi
 
     private IServiceProvider Services => _app.Services;
 
-    private CheckoutFlow Flow => Services.GetRequiredService<CheckoutFlow>();
+    private PaymentFlow Flow => Services.GetRequiredService<PaymentFlow>();
 
     public Task InitializeAsync()
     {

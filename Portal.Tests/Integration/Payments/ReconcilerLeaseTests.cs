@@ -57,7 +57,7 @@ public abstract class ReconcilerLeaseTests(DatabaseProvider provider) : IAsyncLi
         var dead = await HoldLeaseForAsync("dead-instance", TimeSpan.FromSeconds(3));
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
 
         var answer = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");

@@ -37,7 +37,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : IAsyncLifetim
     public async Task PayRealTime_RailAnswerLost_StaysProcessingThenReconcilerFinishesWithOneDebit()
     {
         var services = _app.Services;
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
 
@@ -57,7 +57,7 @@ public abstract class ReconcilerTests(DatabaseProvider provider) : IAsyncLifetim
     public async Task Refund_RailAnswerLost_StaysProcessingThenReconcilerFinishesWithOneCredit()
     {
         var services = _app.Services;
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);

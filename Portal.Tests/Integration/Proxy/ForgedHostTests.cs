@@ -88,7 +88,7 @@ public sealed class ForgedHostTests(ForgedHostTests.Fixture fixture) : IClassFix
     public async Task CheckoutPage_ForgedHost_WalletLinkOnPublicBaseUrl()
     {
         var checkout = await DemoCheckouts.CreateAsync(fixture.App.Services);
-        var payment = await fixture.App.Services.GetRequiredService<CheckoutFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
+        var payment = await fixture.App.Services.GetRequiredService<PaymentFlow>().ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
         using var customer = StaffHttpClient.Anonymous(fixture.App.BaseAddress);
         customer.DefaultRequestHeaders.Host = ForgedHost;
 

@@ -82,7 +82,7 @@ public sealed class RailTamperingTests : IAsyncLifetime
         var services = _app.Services;
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         var sent = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
         Assert.Equal(PaymentStatus.Processing, sent.Status);
@@ -93,12 +93,12 @@ public sealed class RailTamperingTests : IAsyncLifetime
         var secret = services.GetRequiredService<IOptions<RailOptions>>().Value.SigningSecret;
         var timestamp = MessageSigner.FormatTimestamp(DateTimeOffset.UtcNow);
         var nonce = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Post, _app.Url(RailAddress.CallbackPath)) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _app.Url(RailAddress.PaymentCallbackPath)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MessageSigner.TimestampHeader, timestamp);
         request.Headers.Add(MessageSigner.NonceHeader, nonce);
         request.Headers.Add(MessageSigner.SignatureHeader, new MessageSigner(secret).Sign(
-            MessageScope.Request("POST", "/instance-b/" + RailAddress.CallbackPath), timestamp, nonce, body));
+            MessageScope.Request("POST", "/instance-b/" + RailAddress.PaymentCallbackPath), timestamp, nonce, body));
         using var http = new HttpClient();
         using var response = await http.SendAsync(request);
 
@@ -110,7 +110,7 @@ public sealed class RailTamperingTests : IAsyncLifetime
     private async Task PayAndAssertSettledOnceAsync(int alreadyTampered = 0)
     {
         var services = _app.Services;
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var payer = await BankBook.OpenPayerAsync(services, 50.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 20.00m);
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);

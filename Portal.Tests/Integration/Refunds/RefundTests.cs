@@ -132,7 +132,7 @@ public abstract class RefundTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var payer = await BankBook.OpenPayerAsync(Services, 1.00m);
         var checkout = await DemoCheckouts.CreateAsync(Services, 10.00m);
-        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var flow = Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         var failed = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "k");
         var manager = await DemoPayments.StaffAsync(Services, StaffRole.Manager);
@@ -193,7 +193,7 @@ public abstract class RefundTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var payer = await BankBook.OpenPayerAsync(Services, 100.00m);
         var checkout = await DemoCheckouts.CreateAsync(Services, 30.00m);
-        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var flow = Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
         await flow.ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "fast");
         await WaitForAsync(() => DemoPayments.ReloadAsync(Services, started.PaymentId), p => p.Status == PaymentStatus.Succeeded);

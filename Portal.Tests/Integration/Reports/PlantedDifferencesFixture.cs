@@ -64,7 +64,7 @@ public sealed class PlantedDifferencesFixture<TProvider> : IAsyncLifetime where 
     {
         var payer = await BankBook.OpenPayerAsync(services, 1.00m);
         var checkout = await DemoCheckouts.CreateAsync(services, 9.99m);
-        var flow = services.GetRequiredService<CheckoutFlow>();
+        var flow = services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         var failed = await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "planted");
         Assert.Equal(PaymentStatus.Failed, failed.Status);

@@ -14,7 +14,7 @@ public sealed class StandaloneBankTests(StandaloneBankFixture fixture) : IClassF
     public async Task RealTimePayment_BankRunAlone_SettlesAtThatBank()
     {
         var checkout = await DemoCheckouts.CreateAsync(fixture.Portal.Services, 12.34m);
-        var flow = fixture.Portal.Services.GetRequiredService<CheckoutFlow>();
+        var flow = fixture.Portal.Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
 
         // The bank's published test payer: Portal could not open a payer of its own at a bank it does not hold.

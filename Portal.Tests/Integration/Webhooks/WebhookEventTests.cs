@@ -85,7 +85,7 @@ public abstract class WebhookEventTests(DatabaseProvider provider) : IAsyncLifet
     {
         var payer = await BankBook.OpenPayerAsync(Services, 5.00m);
         var checkout = await DemoCheckouts.CreateAsync(Services, 50.00m);
-        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var flow = Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.RealTime);
         await flow.PayRealTimeAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");
 
@@ -149,7 +149,7 @@ public abstract class WebhookEventTests(DatabaseProvider provider) : IAsyncLifet
     {
         var payer = await BankBook.OpenPayerAsync(Services, 100.00m);
         var checkout = await DemoCheckouts.CreateAsync(Services, 12.34m);
-        var flow = Services.GetRequiredService<CheckoutFlow>();
+        var flow = Services.GetRequiredService<PaymentFlow>();
         var started = await flow.ChooseMethodAsync(checkout.Token, PaymentMethod.Fast);
 
         var accepted = await flow.ApproveFastAsync(started.PaymentId, PayerDetails.Parse(payer, "123456"), "key-1");

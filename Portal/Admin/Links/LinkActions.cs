@@ -11,7 +11,7 @@ namespace Portal.Admin.Links;
 /// What staff do to payment links, as the signed-in member of this circuit; the checkout and merchant decide what is
 /// allowed, and each change that happened goes to the audit log.
 /// </summary>
-public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IAuditLog audit,
+public sealed class LinkActions(CheckoutLifecycle checkouts, CurrentStaff currentStaff, IAuditLog audit,
     IDbContextFactory<PortalDbContext> contexts, TimeProvider time)
 {
     public async Task<Checkout> CreateAsync(CheckoutRequest request)
@@ -21,7 +21,7 @@ public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IA
         {
             throw new ForbiddenException("Only a Manager or Owner creates payment links.");
         }
-        var checkout = await flow.CreateCheckoutAsync(staff.MerchantId, request, staff.Email);
+        var checkout = await checkouts.CreateCheckoutAsync(staff.MerchantId, request, staff.Email);
         await audit.RecordAsync(staff, AuditActions.LinkCreated,
             $"Created payment link \"{checkout.Description}\" for {checkout.Amount.Format()}",
             "Checkout", checkout.Id.ToString(), new { amount = checkout.Amount.ToString(), checkout.ExpiresAt, checkout.MerchantReference });
@@ -31,7 +31,7 @@ public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IA
     public async Task<Checkout> DeactivateAsync(Guid checkoutId)
     {
         var staff = await currentStaff.GetAsync();
-        var checkout = await flow.DeactivateCheckoutAsync(staff.AsActor(), checkoutId);
+        var checkout = await checkouts.DeactivateCheckoutAsync(staff.AsActor(), checkoutId);
         await audit.RecordAsync(staff, AuditActions.LinkDeactivated,
             $"Deactivated payment link \"{checkout.Description}\" ({checkout.Amount.Format()})", "Checkout", checkout.Id.ToString());
         return checkout;
@@ -41,7 +41,7 @@ public sealed class LinkActions(CheckoutFlow flow, CurrentStaff currentStaff, IA
     public async Task<Checkout> ReopenAsync(Guid checkoutId)
     {
         var staff = await currentStaff.GetAsync();
-        var checkout = await flow.ReopenCheckoutAsync(staff.AsActor(), checkoutId);
+        var checkout = await checkouts.ReopenCheckoutAsync(staff.AsActor(), checkoutId);
         await audit.RecordAsync(staff, AuditActions.LinkReopened,
             $"Reopened payment link \"{checkout.Description}\" ({checkout.Amount.Format()}) after too many refused PINs",
             "Checkout", checkout.Id.ToString());

@@ -71,7 +71,7 @@ public static class CheckoutEndpoints
     }
 
     private static async Task<Results<Created<CheckoutResource>, ProblemHttpResult>> CreateAsync(HttpContext context,
-        CheckoutFlow flow, CheckoutApiQueries queries, PublicAddresses addresses, IAuditLog audit, TimeProvider time,
+        CheckoutLifecycle checkouts, CheckoutApiQueries queries, PublicAddresses addresses, IAuditLog audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
@@ -112,7 +112,7 @@ public static class CheckoutEndpoints
         {
             // Not the request's token: once the key is claimed the work finishes even if the client hangs up, so that
             // its retry finds the answer instead of a released key and a checkout made twice.
-            checkout = await flow.CreateCheckoutAsync(caller.MerchantId, request, actor.Name, CancellationToken.None);
+            checkout = await checkouts.CreateCheckoutAsync(caller.MerchantId, request, actor.Name, CancellationToken.None);
         }
         catch (DomainValidationException ex)
         {
@@ -126,7 +126,7 @@ public static class CheckoutEndpoints
     }
 
     private static async Task<Results<Ok<CheckoutResource>, ProblemHttpResult>> ReopenAsync(Guid id, HttpContext context,
-        CheckoutFlow flow, PublicAddresses addresses, IAuditLog audit, TimeProvider time)
+        CheckoutLifecycle checkouts, PublicAddresses addresses, IAuditLog audit, TimeProvider time)
     {
         var caller = ApiCaller.Of(context);
         var actor = caller.AsActor();
@@ -134,7 +134,7 @@ public static class CheckoutEndpoints
         try
         {
             // Not the request's token: once the key is claimed the change finishes, so a retry finds the answer.
-            checkout = await flow.ReopenCheckoutAsync(actor, id, CancellationToken.None);
+            checkout = await checkouts.ReopenCheckoutAsync(actor, id, CancellationToken.None);
         }
         catch (NotFoundException)
         {
