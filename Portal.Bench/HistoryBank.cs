@@ -20,7 +20,7 @@ namespace Portal.Bench;
 /// funding account of what it went on to spend and a little more, so that every account ends as the bank would have
 /// left it: balances equal to their entries.
 /// </remarks>
-internal sealed class HistoryBank(string merchantAccount, string callbackUrl, string payerPinHash)
+internal sealed class HistoryBank(string merchantAccount, string paymentCallbackUrl, string refundCallbackUrl, string payerPinHash)
 {
     /// <summary>What each payer keeps after its history, in its currency's minor units.</summary>
     private const long PayerFloatMinorUnits = 100_00;
@@ -47,7 +47,7 @@ internal sealed class HistoryBank(string merchantAccount, string callbackUrl, st
             Reference = checkout.MerchantReference ?? checkout.Description,
             ReceivedAt = payment.OrderSentAt!.Value,
             VerifiedAt = verifiedAt,
-            CallbackUrl = payment.Method == PaymentMethod.Fast ? callbackUrl : null,
+            CallbackUrl = payment.Method == PaymentMethod.Fast ? paymentCallbackUrl : null,
             QuoteId = quote?.QuoteId,
             PayerAmountMinorUnits = quote?.PayerTotal.MinorUnits,
             PayerCurrencyCode = quote?.PayerCurrency.Code,
@@ -93,7 +93,7 @@ internal sealed class HistoryBank(string merchantAccount, string callbackUrl, st
             OriginalOrderId = payment.OrderId,
             ReceivedAt = refund.OrderSentAt!.Value,
             VerifiedAt = verifiedAt,
-            CallbackUrl = refund.Method == PaymentMethod.Fast ? callbackUrl : null,
+            CallbackUrl = refund.Method == PaymentMethod.Fast ? refundCallbackUrl : null,
             // The bank's share rule is the domain's, on the same earlier refunds (none: one refund per payment here).
             PayerAmountMinorUnits = refund.PayerAmount?.MinorUnits,
             PayerCurrencyCode = refund.PayerAmount?.Currency.Code,

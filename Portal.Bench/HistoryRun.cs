@@ -139,7 +139,8 @@ internal sealed class HistoryRun(HistoryOptions options)
         }
         var end = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var bankContexts = services.GetRequiredService<IDbContextFactory<SandboxBankDbContext>>();
-        var bank = new HistoryBank(merchant.SettlementAccount, services.GetRequiredService<RailAddress>().Callback.AbsoluteUri,
+        var rail = services.GetRequiredService<RailAddress>();
+        var bank = new HistoryBank(merchant.SettlementAccount, rail.PaymentCallback.AbsoluteUri, rail.RefundCallback.AbsoluteUri,
             services.GetRequiredService<PinVerifier>().Hash(SandboxBankSeeder.DemoPin));
         var builder = new HistoryBuilder(merchant, Actor(manager), Actor(owner), OwnerEmail, options.Count, end, bank);
         Console.WriteLine(Invariant($"Growing the history: checkouts, payments, refunds and audit entries walked through the domain, saved through Portal's EF model in batches of {HistoryPlan.BatchSize} payments, change tracking off; the bank's orders and ledger through the bank's model beside them."));
