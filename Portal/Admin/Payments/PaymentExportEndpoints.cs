@@ -22,7 +22,8 @@ public static class PaymentExportEndpoints
     }
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
-        HttpContext http, AuthenticationStateProvider authentication, MerchantQueries merchants, PaymentQueries payments, TimeProvider time)
+        HttpContext http, AuthenticationStateProvider authentication, MerchantQueries merchants, PaymentQueries payments, TimeProvider time,
+        ILoggerFactory loggers)
     {
         // The admin queries read the staff member through Blazor's authentication state, which only a component request
         // sets by itself; an endpoint hands it the request's user, so the merchant filter stays in one place.
@@ -44,7 +45,31 @@ public static class PaymentExportEndpoints
         // A list of payments is not for caches on the way; the rows stream as they are read, nothing buffered.
         http.Response.Headers.CacheControl = "no-store";
         var rows = payments.ExportAsync(reading.Filter, http.RequestAborted);
-        return TypedResults.Stream(body => PaymentCsv.WriteAsync(body, rows, http.RequestAborted),
+        var logger = loggers.CreateLogger(typeof(PaymentExportEndpoints));
+        return TypedResults.Stream(body => WriteAsync(body, rows, logger, http.RequestAborted),
             "text/csv; charset=utf-8", $"payments-{day}.csv");
+    }
+
+    // A client that hangs up cancels the request's token, which ends both the writing and the reading of payments.
+    private static async Task WriteAsync(Stream body, IAsyncEnumerable<PaymentExportRow> rows, ILogger logger, CancellationToken aborted)
+    {
+        var read = 0;
+        async IAsyncEnumerable<PaymentExportRow> Counted()
+        {
+            await foreach (var row in rows)
+            {
+                read++;
+                yield return row;
+            }
+        }
+
+        try
+        {
+            PaymentExportLog.Finished(logger, await PaymentCsv.WriteAsync(body, Counted(), aborted));
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            PaymentExportLog.Abandoned(logger, read);
+        }
     }
 }

@@ -12,6 +12,9 @@ namespace Portal.Admin.Payments;
 /// </summary>
 public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, CurrentStaff currentStaff)
 {
+    /// <summary>How many payments the export reads at once.</summary>
+    public const int ExportPageSize = 1_000;
+
     public async Task<PaymentPage> ListAsync(PaymentListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -52,10 +55,16 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
     }
 
     /// <summary>
-    /// Every payment the filter admits, newest first, read as the caller consumes them: the export writes each row
-    /// while the next is read, so memory stays flat however many there are, and a caller that stops (a client hanging
-    /// up cancels the token) ends the query.
+    /// Every payment the filter admits, newest first, read a page at a time from a key as the caller consumes them: the
+    /// export writes each row while the rest wait in the database, so memory holds one page however many there are, and
+    /// a caller that stops (a client hanging up cancels the token) ends the reading within the page it is on.
     /// </summary>
+    /// <remarks>
+    /// Not one query read to its end: EF reads a whole result before handing out its first row when the context retries
+    /// on failure (PostgreSQL and SQL Server here), and even streamed, a PostgreSQL reader closed early is first sent
+    /// what the server had already queued. A page starts from its key, so the last page costs what the first does, and a
+    /// page that fails on a dropped connection is read again by the retrying strategy like any other query.
+    /// </remarks>
     public async IAsyncEnumerable<PaymentExportRow> ExportAsync(PaymentFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -63,13 +72,25 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         var staff = await currentStaff.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var dense = (await CountAsync(db, staff.MerchantId, filter, cancellationToken)).IsMore;
-        var rows = PaymentKeyset.ByTime(PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), filter, dense), ascending: false, cursor: null)
-            .Select(p => new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
-                p.CurrencyCode, p.PayerAccountMasked, p.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
-                p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId));
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var payments = PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), filter, dense);
+        PaymentCursor? after = null;
+        while (true)
         {
-            yield return row;
+            var page = await PaymentKeyset.ByTime(payments, ascending: false, after)
+                .Take(ExportPageSize)
+                .Select(p => new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
+                    p.CurrencyCode, p.PayerAccountMasked, p.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
+                    p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId))
+                .ToListAsync(cancellationToken);
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+            if (page.Count < ExportPageSize)
+            {
+                yield break;
+            }
+            after = new PaymentCursor(page[^1].StartedAt, page[^1].Id);
         }
     }
 
