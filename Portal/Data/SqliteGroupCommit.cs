@@ -69,12 +69,14 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     /// Runs <paramref name="write"/> (an ExecuteUpdate, a read then a write) on the context in the next batch, inside a
     /// savepoint of its own; what it reads includes the batch's earlier writes, as if they had committed just before.
     /// </summary>
-    public Task<T> WriteAsync<T>(DbContext db, Func<DbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<TContext, T>(TContext db, Func<TContext, CancellationToken, Task<T>> write,
+        CancellationToken cancellationToken = default)
+        where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
-        var queued = new Write<T>(db, write, cancellationToken);
+        var queued = new Write<T>(db, (context, ct) => write((TContext)context, ct), cancellationToken);
         if (!_queue.Writer.TryWrite(queued))
         {
             throw new ObjectDisposedException(nameof(SqliteGroupCommit), "Portal is shutting down.");
@@ -206,7 +208,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         // The writes that ran are told the batch failed (their contexts are as before their save); those that never
         // ran go round again when another write of the batch failed on its own, and fail with it when the batch could
         // not even begin (the database is not there), so that nothing waits for ever.
-        var began = ran.Count > 0 || batch.Any(w => w.HasRun);
+        var began = batch.Any(w => w.HasRun);
         foreach (var write in batch)
         {
             if (write.HasRun)

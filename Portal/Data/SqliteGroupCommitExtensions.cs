@@ -11,8 +11,9 @@ internal static class SqliteGroupCommitExtensions
     public static Task<int> SaveChangesInTurnAsync(this SqliteGroupCommit? commit, DbContext db, CancellationToken cancellationToken = default) =>
         commit is null ? db.SaveChangesAsync(cancellationToken) : commit.SaveChangesAsync(db, cancellationToken);
 
-    public static Task<T> WriteInTurnAsync<T>(this SqliteGroupCommit? commit, DbContext db,
-        Func<DbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default) =>
+    public static Task<T> WriteInTurnAsync<TContext, T>(this SqliteGroupCommit? commit, TContext db,
+        Func<TContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+        where TContext : DbContext =>
         commit is null ? write(db, cancellationToken) : commit.WriteAsync(db, write, cancellationToken);
 
     public static async Task<SqliteGroupCommit.Release> EnterAloneAsync(this SqliteGroupCommit? commit, CancellationToken cancellationToken) =>

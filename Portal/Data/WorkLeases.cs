@@ -35,10 +35,9 @@ internal sealed class WorkLeases(
         {
             // Read a moment before the UPDATE runs: a "now" that is a little old only makes a lapsed lease look alive a
             // little longer, and the holder's new expiry a little earlier, never the other way round.
-            var portal = (PortalDbContext)d;
-            var now = await portal.GetDatabaseNowAsync(ct);
+            var now = await d.GetDatabaseNowAsync(ct);
             var until = now + duration;
-            var taken = await portal.WorkLeases
+            var taken = await d.WorkLeases
                 .Where(l => l.Name == name && (l.ExpiresAt <= now || l.Holder == me))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.ExpiresAt, until), ct);
             return (taken, until);
@@ -72,7 +71,7 @@ internal sealed class WorkLeases(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var me = instance.Id;
-        await commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).WorkLeases.Where(l => l.Name == name && l.Holder == me)
+        await commits.WriteInTurnAsync(db, (d, ct) => d.WorkLeases.Where(l => l.Name == name && l.Holder == me)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTimeOffset.MinValue), ct), cancellationToken);
     }
 }

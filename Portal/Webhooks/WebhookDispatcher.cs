@@ -203,9 +203,8 @@ internal sealed class WebhookDispatcher(
         var now = time.GetUtcNow();
         var me = instance.Id;
         var timeout = options.Value.Timeout;
-        var claimed = await commits.WriteInTurnAsync(db, async (context, ct) =>
+        var claimed = await commits.WriteInTurnAsync(db, async (portal, ct) =>
         {
-            var portal = (PortalDbContext)context;
             var databaseNow = await portal.GetDatabaseNowAsync(ct);
             var until = databaseNow + timeout + ClaimMargin;
             return await portal.Set<WebhookDelivery>()

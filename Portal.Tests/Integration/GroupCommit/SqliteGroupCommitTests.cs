@@ -53,7 +53,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
                     _commits.SaveChangesAsync(contexts[0]),
                     _commits.SaveChangesAsync(contexts[1]),
                     _commits.SaveChangesAsync(contexts[2]),
-                    _commits.WriteAsync<int>(contexts[3], async (db, ct) =>
+                    _commits.WriteAsync<PortalDbContext, int>(contexts[3], async (db, ct) =>
                     {
                         await db.Database.ExecuteSqlRawAsync(
                             "INSERT INTO WorkLeases (Name, Holder, ExpiresAt) VALUES ('c', 'test', 0)", ct);

@@ -71,7 +71,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
                 }
                 if (time.GetUtcNow() - existing.CreatedAt > AbandonedAfter)
                 {
-                    await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords
+                    await _commits.WriteInTurnAsync(db, (d, ct) => d.IdempotencyRecords
                         .Where(r => r.Id == existing.Id && r.CompletedAt == null)
                         .ExecuteDeleteAsync(ct), cancellationToken);
                     continue;
@@ -89,7 +89,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords.Where(r => r.Id == recordId)
+        await _commits.WriteInTurnAsync(db, (d, ct) => d.IdempotencyRecords.Where(r => r.Id == recordId)
             .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.StatusCode, response.StatusCode)
                 .SetProperty(x => x.ContentType, response.ContentType)
@@ -103,7 +103,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
     {
         // Not the request's token: a client that hung up must not leave its key claimed.
         await using var db = await contexts.CreateDbContextAsync();
-        await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords
+        await _commits.WriteInTurnAsync(db, (d, ct) => d.IdempotencyRecords
             .Where(r => r.Id == recordId && r.CompletedAt == null).ExecuteDeleteAsync(ct), CancellationToken.None);
     }
 
@@ -112,7 +112,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> contex
     {
         var before = time.GetUtcNow() - Retention;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await _commits.WriteInTurnAsync(db, (d, ct) => ((PortalDbContext)d).IdempotencyRecords
+        return await _commits.WriteInTurnAsync(db, (d, ct) => d.IdempotencyRecords
             .Where(r => r.CreatedAt < before).ExecuteDeleteAsync(ct), cancellationToken);
     }
 }
