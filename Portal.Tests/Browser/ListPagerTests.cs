@@ -43,6 +43,37 @@ public sealed class ListPagerTests(BrowserAppFixture fixture)
     }
 
     [Fact]
+    public async Task Payments_Opened_FirstPageComesInTheServersHtml()
+    {
+        var busy = await BusyMerchant.CreateAsync(fixture.App.Services, Payments, refunds: 0, auditEntries: 0);
+        var expected = await PaymentsNewestFirstAsync(busy);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.App.BaseAddress);
+        await SignInAsync(context, busy);
+        // The same session with no script: what the browser shows is the server's HTML alone, as before a circuit is up.
+        await using var htmlOnly = await fixture.Browser.Instance.NewContextAsync(new()
+        {
+            BaseURL = fixture.App.BaseAddress.ToString(),
+            JavaScriptEnabled = false,
+            StorageState = await context.StorageStateAsync(),
+        });
+        var prerendered = new PaymentsPageObject(await htmlOnly.NewPageAsync());
+        await prerendered.Page.GotoAsync("admin/payments");
+
+        await ExpectRowsAsync(prerendered.Rows, expected[..50]);
+        await Expect(prerendered.Count).ToHaveTextAsync($"{Payments} payments");
+        // Its pager cannot page yet, and says so rather than swallow the click.
+        await Expect(prerendered.NextPage).ToBeDisabledAsync();
+
+        var admin = new AdminPageObject(context.Pages[0]);
+        await admin.OpenPaymentsAsync();
+        var payments = new PaymentsPageObject(admin.Page);
+        await ExpectRowsAsync(payments.Rows, expected[..50]);
+        await Expect(payments.NextPage).ToBeEnabledAsync();
+        await payments.NextPage.ClickAsync();
+        await ExpectRowsAsync(payments.Rows, expected[50..100]);
+    }
+
+    [Fact]
     public async Task Payments_FewerRowsPerPage_PagesThatMany()
     {
         var busy = await BusyMerchant.CreateAsync(fixture.App.Services, Payments, refunds: 0, auditEntries: 0);

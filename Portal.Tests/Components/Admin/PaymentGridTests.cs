@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class PaymentGridTests : AdminComponentTest, IAsyncLifetime
         Services.AddSingleton(AdminDatabase.StaffOf(_database.Demo));
         Services.AddScoped<PaymentQueries>();
         Services.AddSingleton(TimeProvider.System);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
 
@@ -43,6 +45,22 @@ public sealed class PaymentGridTests : AdminComponentTest, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("tr.payment-row").Count));
         Assert.Equal("12 payments", cut.Find(".payment-count").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Prerender_Payments_ShowsTheFirstPage()
+    {
+        var payments = await SeedAsync(_database.Demo, 60);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<PaymentGrid>();
+
+        // Without a circuit the grid never asks for its rows: the prerender reads them, newest first, as the grid would.
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("tr.payment-row").Count));
+        Assert.Equal("60 payments", cut.Find(".payment-count").TextContent.Trim());
+        Assert.Equal(payments[^1].Id, cut.Instance.Rows[0].Id);
+        Assert.Empty(cut.FindAll(".empty-state"));
+        Assert.True(cut.Instance.Page.HasNext);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace Portal.Admin.Payments;
 /// <see cref="Filter"/>, a page at a time from a cursor (<see cref="PaymentPager"/>): first, previous, next, or a day.
 /// Live changes come in through <see cref="ApplyAsync"/>: a shown row is updated in place, and anything that may add or
 /// drop a row reloads the page from where it starts, at most once a second however busy the merchant is.
+/// The first page comes with the page's HTML: the grid asks for its rows only once the circuit is up, so the prerender
+/// reads the first page itself and shows it (the circuit's grid asks again: handing the rows over as persisted state
+/// would pass SignalR's 32 KB message limit at fifty rows).
 /// </summary>
 public sealed partial class PaymentGrid : IDisposable
 {
@@ -47,8 +50,14 @@ public sealed partial class PaymentGrid : IDisposable
 
     private string CountText => _loaded?.Count.Describe("payment", "payments") ?? "Loading…";
 
-    protected override void OnInitialized() =>
+    protected override async Task OnInitializedAsync()
+    {
         _reloads = new RefreshThrottle(TimeSpan.FromSeconds(1), Time, () => InvokeAsync(ReloadAsync));
+        if (!RendererInfo.IsInteractive)
+        {
+            Show(await Payments.ListAsync(_request with { Filter = Filter }));
+        }
+    }
 
     /// <summary>Takes a pushed change of one of the merchant's payments.</summary>
     public Task ApplyAsync(PaymentSnapshot snapshot)
@@ -104,10 +113,14 @@ public sealed partial class PaymentGrid : IDisposable
         {
             _request = _request with { SortBy = sortBy, Descending = descending, Cursor = null, Backward = false };
         }
-        var page = await Payments.ListAsync(_request with { Filter = Filter }, cancellationToken);
+        Show(await Payments.ListAsync(_request with { Filter = Filter }, cancellationToken));
+        return new GridData<PaymentRow> { Items = _rows, TotalItems = _rows.Count };
+    }
+
+    private void Show(PaymentPage page)
+    {
         _rows = [.. page.Rows];
         _loaded = page;
-        return new GridData<PaymentRow> { Items = _rows, TotalItems = _rows.Count };
     }
 
     private Task FirstAsync() => GoAsync(_request with { Cursor = null, Backward = false });
