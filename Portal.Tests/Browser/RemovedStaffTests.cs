@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Portal.Domain.Merchants;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
@@ -24,7 +25,9 @@ public sealed class RemovedStaffTests(BrowserAppFixture fixture)
 
         await (await DemoTeam.OfAsync(fixture.App.Services)).RemoveAsync(member.Id);
 
-        await admin.Page.WaitForURLAsync(url => url.Contains("Account/Login", StringComparison.Ordinal));
+        // Sent there once the navigation commits: the sign-in form showing is what counts. Waiting for the page's load event
+        // instead sometimes never ended when the server's redirect began before the wait did.
+        await admin.Page.WaitForURLAsync(url => url.Contains("Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }
