@@ -17,11 +17,15 @@ public sealed class SignedJsonResult(MessageScope scope, byte[] body, string non
         var timestamp = MessageSigner.FormatTimestamp(time.GetUtcNow());
         var response = httpContext.Response;
         response.StatusCode = scope.Status ?? throw new InvalidOperationException("An answer's scope carries its status.");
-        response.ContentType = contentType;
-        response.ContentLength = body.Length;
         response.Headers[MessageSigner.TimestampHeader] = timestamp;
         response.Headers[MessageSigner.NonceHeader] = nonce;
         response.Headers[MessageSigner.SignatureHeader] = signer.Sign(scope, timestamp, nonce, body);
-        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+        // A 204 has no body, not even an empty one: the server refuses any write to it (its signature covers the empty body).
+        if (body.Length > 0)
+        {
+            response.ContentType = contentType;
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, httpContext.RequestAborted);
+        }
     }
 }

@@ -113,6 +113,8 @@ public sealed class FxQuoteTests(FxBankFixture bank) : IClassFixture<FxBankFixtu
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Empty(body);
+        // No body at all: no type for one, and no write the server refuses on a 204 (it logged an error for each).
+        Assert.Null(response.Content.Headers.ContentType);
         Assert.Equal(SignatureCheck.Valid, bank.VerifyAnswer(response, body));
     }
 
