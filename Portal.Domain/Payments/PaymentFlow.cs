@@ -45,9 +45,12 @@ public sealed class PaymentFlow(
     /// (timeout), with the payment still processing: the reconciler finishes it.
     /// </summary>
     /// <remarks>
-    /// One unit of work carries the payment through: what steps 2–3 loaded stays tracked for steps 4, 5–6 and 7, and
-    /// each step is still saved before the next (after a save the tracked versions are the saved ones, so the version
-    /// tokens guard every later save as a reload would). Only a lost race falls back to reloading and deciding again.
+    /// Two commits carry the payment through, in one unit of work: steps 2–4 (details, order created, order sent) before
+    /// the order leaves, and steps 5–7 with the rail's answer. Steps 3 and 4 share a commit because nothing happens
+    /// between them that another process could see or need: the order leaves only once it is durably sent, which is what
+    /// step 4's commit guarantees; a crash before it leaves is a sent order unknown to the rail, which the reconciler
+    /// fails after the rail's acceptance window. After the first save the tracked versions are the saved ones, so the
+    /// version tokens guard the second as a reload would; only a lost race falls back to reloading and deciding again.
     /// </remarks>
     public Task<PaymentSnapshot> PayRealTimeAsync(Guid paymentId, PayerDetails payer, string idempotencyKey,
         CancellationToken cancellationToken = default) =>
@@ -137,8 +140,8 @@ public sealed class PaymentFlow(
         }
     }
 
-    // Steps 2 and 3. Returns the open unit of work and the order to send, or no order with the payment's state when
-    // there is nothing to send: refused at step 3, or the same submission seen twice (double click, two tabs).
+    // Steps 2–4. Returns the open unit of work and the order to send, or no order with the payment's state when there
+    // is nothing to send: refused at step 3, or the same submission seen twice (double click, two tabs).
     private Task<RealTimeWork> CreateOrderAsync(Guid paymentId, PaymentMethod method, PayerDetails payer,
         string idempotencyKey, CancellationToken cancellationToken) =>
         _retry.RunAsync(async () =>
@@ -177,6 +180,7 @@ public sealed class PaymentFlow(
                     if (refusal is null)
                     {
                         payment.CreateOrder(now);
+                        payment.MarkSent(now);
                     }
                     else
                     {
@@ -207,33 +211,12 @@ public sealed class PaymentFlow(
             }
         }, cancellationToken);
 
-    // Step 4 is saved before the order leaves, so a crash after sending leaves a payment the reconciler will ask about.
-    // Steps 5–7 go on in the same unit of work; a lost race at any save reloads and decides again, as a callback would.
+    // Step 4 was saved before the order leaves, so a crash after sending leaves a payment the reconciler will ask about.
+    // Steps 5–7 go on in the same unit of work; a lost race at their save decides again, as a callback would.
     private async Task<PaymentSnapshot> SendAsync(RealTimeWork work, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        work.Payment.MarkSent(now);
-        try
-        {
-            await work.Store.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Someone else changed the payment since step 3. Nothing can answer for an order not yet sent, so that was
-            // the reconciler failing it as never sent: its word stands, as for refunds, and nothing is sent. Otherwise
-            // step 4 is taken on fresh state.
-            await work.ReopenAsync(stores.Open(), cancellationToken);
-            if (work.Payment is not { Status: PaymentStatus.Processing, Step: PaymentStep.OrderCreated })
-            {
-                return work.Payment.Snapshot(work.Checkout.Token);
-            }
-            now = time.GetUtcNow();
-            work.Payment.MarkSent(now);
-            await work.Store.SaveChangesAsync(cancellationToken);
-        }
-        var sent = work.Payment.Snapshot(work.Checkout.Token);
-        var order = work.Order! with { CreatedAt = now };
-        await notifier.PublishAsync(sent, cancellationToken);
+        var sent = work.Snapshot;
+        var order = work.Order!;
 
         RailResult result;
         try
@@ -265,24 +248,15 @@ public sealed class PaymentFlow(
     private sealed class RealTimeWork(IPaymentStore store, Payment payment, Checkout checkout, PaymentSnapshot snapshot,
         PaymentOrder? order) : IAsyncDisposable
     {
-        public IPaymentStore Store { get; private set; } = store;
+        public IPaymentStore Store { get; } = store;
 
-        public Payment Payment { get; private set; } = payment;
+        public Payment Payment { get; } = payment;
 
-        public Checkout Checkout { get; private set; } = checkout;
+        public Checkout Checkout { get; } = checkout;
 
         public PaymentSnapshot Snapshot { get; } = snapshot;
 
         public PaymentOrder? Order { get; } = order;
-
-        /// <summary>Drops what a lost race made stale and reloads payment and checkout in a fresh store.</summary>
-        public async Task ReopenAsync(IPaymentStore fresh, CancellationToken cancellationToken)
-        {
-            await Store.DisposeAsync();
-            Store = fresh;
-            (Payment, Checkout) = await fresh.FindPaymentAndCheckoutAsync(Payment.Id, cancellationToken)
-                ?? throw new NotFoundException("Payment");
-        }
 
         public ValueTask DisposeAsync() => Store.DisposeAsync();
     }
