@@ -88,32 +88,55 @@ public sealed class PaymentQueries(IDbContextFactory<PortalDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var dense = (await CountAsync(db, staff.MerchantId, filter, cancellationToken)).IsMore;
         var payments = PaymentSearch.Apply(PaymentsOf(db, staff.MerchantId), filter, dense);
-        PaymentCursor? after = null;
         var size = ExportPageSize;
         var pages = 0;
+        var page = await ReadExportPageAsync(payments, null, size, cancellationToken);
         while (true)
         {
-            var page = await PaymentKeyset.ByTime(payments, ascending: false, after)
-                .Take(size)
-                .Select(p => new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
-                    p.CurrencyCode, p.PayerAccountMasked, p.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
-                    p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId))
-                .ToListAsync(cancellationToken);
-            foreach (var row in page)
+            // The next page is read on another thread while this one is written: reading and writing CSV each take
+            // about half an export's time, and each has a core of its own. The context serves one page at a time.
+            Task<List<PaymentExportRow>>? next = null;
+            if (page.Count == size)
             {
-                yield return row;
+                var after = new PaymentCursor(page[^1].StartedAt, page[^1].Id);
+                if (++pages >= ExportSmallPages)
+                {
+                    size = Math.Min(size * 4, ExportMaxPageSize);
+                }
+                var nextSize = size;
+                next = Task.Run(() => ReadExportPageAsync(payments, after, nextSize, cancellationToken), cancellationToken);
             }
-            if (page.Count < size)
+            try
+            {
+                foreach (var row in page)
+                {
+                    yield return row;
+                }
+            }
+            finally
+            {
+                // A caller that stopped (or failed) leaves a page being read: the context outlives it.
+                if (next is not null)
+                {
+                    await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+            if (next is null)
             {
                 yield break;
             }
-            after = new PaymentCursor(page[^1].StartedAt, page[^1].Id);
-            if (++pages >= ExportSmallPages)
-            {
-                size = Math.Min(size * 4, ExportMaxPageSize);
-            }
+            page = await next;
         }
     }
+
+    private static Task<List<PaymentExportRow>> ReadExportPageAsync(IQueryable<Payment> payments, PaymentCursor? after, int size,
+        CancellationToken cancellationToken) =>
+        PaymentKeyset.ByTime(payments, ascending: false, after)
+            .Take(size)
+            .Select(p => new PaymentExportRow(p.Id, p.MethodChosenAt, p.PayeeProcessedAt, p.Method, p.Status, p.AmountMinorUnits,
+                p.CurrencyCode, p.PayerAccountMasked, p.MerchantReference, p.FailureCode, p.FailureMessage, p.PayerCurrencyCode,
+                p.PayerAmountMinorUnits, p.PayerFeeMinorUnits, p.FxRate, p.QuoteId))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The payment with its checkout, or null when it does not exist or belongs to another merchant.</summary>
     public async Task<PaymentDetail?> FindAsync(Guid paymentId, CancellationToken cancellationToken = default)
